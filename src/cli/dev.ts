@@ -1,0 +1,80 @@
+/**
+ * `atelier dev` (= `npm start`): Temporal dev server, one worker on both queues and
+ * the gateway, then a banner with the URLs. First Ctrl-C stops in order — gateway,
+ * worker (drains), Temporal — and exits 0; a second Ctrl-C kills everything.
+ */
+import { mkdir } from 'node:fs/promises';
+import { loadConfig } from '../config.ts';
+import { resolveTemporalTarget } from '../temporal/connection.ts';
+import { killNow, startAtelierChild, type Supervised } from '../dev/child-process.ts';
+import { temporalForDev } from '../dev/temporal-for-dev.ts';
+import { waitForReady } from '../dev/wait-for-ready.ts';
+
+const say = (msg: string) => process.stderr.write(`atelier dev: ${msg}\n`);
+
+export async function run(): Promise<number> {
+  const started = Date.now();
+  const config = loadConfig();
+  await mkdir(config.dataDir, { recursive: true });
+  const target = resolveTemporalTarget();
+  const explicitAddress = process.env.TEMPORAL_ADDRESS;
+  const temporal = await temporalForDev(config, explicitAddress, target.namespace, say);
+  say(temporal.how);
+
+  const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ATELIER_DATA_DIR: config.dataDir };
+  const children: Supervised[] = [
+    startAtelierChild('worker', ['worker', '--queue', 'all'], env),
+    startAtelierChild('gateway', ['gateway'], env),
+  ];
+
+  let stopping = false;
+  const stopAll = async (code: number): Promise<number> => {
+    stopping = true;
+    say('stopping…');
+    await children[1].stop(5_000);
+    await children[0].stop(config.shutdownGraceMs + 15_000);
+    await temporal.stop();
+    say('stopped');
+    return code;
+  };
+  const done = new Promise<number>((resolve) => {
+    let signals = 0;
+    const onSignal = () => {
+      signals += 1;
+      if (signals === 1) void stopAll(0).then(resolve);
+      else {
+        say('forced stop');
+        killNow(children);
+        process.exit(130);
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    for (const c of children) {
+      void c.exited.then((code) => {
+        if (stopping) return;
+        say(`${c.name} exited unexpectedly (code ${code}); stopping everything`);
+        void stopAll(1).then(resolve);
+      });
+    }
+  });
+
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const ready = await Promise.race([waitForReady(`${url}/readyz`, 120_000), done.then(() => false)]);
+  if (ready) {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(
+      [
+        '',
+        `  Atelier is up (${seconds} s)`,
+        `  API          ${url}/v1/trainings`,
+        `  API docs     ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+        `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
+        `  Temporal     ${temporal.address}   data: ${config.dataDir}`,
+        '  Ctrl-C stops everything.',
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+  return done;
+}

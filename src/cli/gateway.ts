@@ -1,0 +1,47 @@
+/**
+ * `atelier gateway`: the HTTP API. Client-only Temporal connection (no native
+ * module). Refuses a non-loopback HOST without API keys unless anonymous access is
+ * explicitly allowed. SIGINT/SIGTERM close the server and the connection.
+ */
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { createApp } from '../http/app.ts';
+import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
+import { createFsStorage } from '../storage/fs-storage.ts';
+import { loadTrainers } from '../training/load-trainers.ts';
+import { assertSafeBinding } from '../http/binding-policy.ts';
+
+export async function run(): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, { proc: 'gateway' });
+  assertSafeBinding(config);
+  const target = resolveTemporalTarget();
+  const client = await connectClient(target);
+  const app = createApp({
+    client,
+    namespace: target.namespace,
+    storage: createFsStorage(config.dataDir),
+    trainers: await loadTrainers(config),
+    log,
+    limits: { maxBodyBytes: config.maxBodyBytes, maxInputPixels: config.maxInputPixels },
+    heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  log.info({ url: `http://${config.host}:${config.port}`, temporal: target.address }, 'gateway listening');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.once('disconnect', stop);
+  });
+  log.info('gateway stopping');
+  server.close();
+  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  await client.connection.close();
+  return 0;
+}

@@ -1,0 +1,37 @@
+/**
+ * The `atelier` command. Server commands (dev, gateway, worker, setup,
+ * build-workflows) and, later, client commands. Each subcommand module is loaded
+ * only when used, so `atelier gateway` never loads the worker's native module.
+ */
+import { ConfigError } from '../config.ts';
+
+const COMMANDS: Record<string, { describe: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  dev: { describe: 'start Temporal dev server + worker + gateway (what `npm start` runs)', load: () => import('./dev.ts') },
+  gateway: { describe: 'run the HTTP gateway', load: () => import('./gateway.ts') },
+  worker: { describe: 'run a worker: --queue orchestration|training|all (default all)', load: () => import('./worker.ts') },
+  setup: { describe: 'register the search attributes on an existing Temporal cluster', load: () => import('./setup.ts') },
+  'build-workflows': { describe: 'prebuild the workflow bundle into dist/ (production)', load: () => import('./build-workflows.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)} ${c.describe}`);
+  return `usage: atelier <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  process.stderr.write(usage());
+  process.exit(name && name !== '--help' && name !== '-h' ? 2 : 0);
+}
+try {
+  const mod = await command.load();
+  process.exitCode = await mod.run(rest);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`atelier: ${err.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`atelier ${name}: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+}

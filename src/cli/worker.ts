@@ -1,0 +1,53 @@
+/**
+ * `atelier worker [--queue orchestration|training|all]`. Runtime.install comes first
+ * (it must precede any connection) and owns SIGINT/SIGTERM: on a signal every worker
+ * drains for SHUTDOWN_GRACE_MS, then this process exits by itself — the SDK's signal
+ * handlers would otherwise keep it alive.
+ */
+import { parseArgs } from 'node:util';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { resolveTemporalTarget } from '../temporal/connection.ts';
+import { createWorkers, type QueueSelection } from '../worker/create-workers.ts';
+import { temporalLogger } from '../worker/temporal-logger.ts';
+import { createActivityDeps } from '../worker/activity-deps.ts';
+
+const QUEUES: QueueSelection[] = ['orchestration', 'training', 'all'];
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { queue: { type: 'string', default: 'all' } } });
+  const queues = values.queue as QueueSelection;
+  if (!QUEUES.includes(queues)) throw new Error(`--queue must be one of ${QUEUES.join(', ')}`);
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, { proc: `worker-${queues}` });
+  Runtime.install({
+    logger: temporalLogger(log),
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+      metrics: config.workerMetricsPort ? { prometheus: { bindAddress: `127.0.0.1:${config.workerMetricsPort}` } } : undefined,
+    },
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+  });
+  const target = resolveTemporalTarget();
+  const connection = await NativeConnection.connect(target.connectionOptions);
+  // Supervised by `atelier dev`: if the supervisor dies, drain and leave no orphan.
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  try {
+    const workers = await createWorkers({
+      connection,
+      namespace: target.namespace,
+      queues,
+      trainingSlots: config.trainingSlots,
+      shutdownGraceMs: config.shutdownGraceMs,
+      workflowBundle: config.workflowBundle,
+      deps: await createActivityDeps(config, log),
+    });
+    log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');
+    await Promise.all(workers.map((w) => w.run()));
+    log.info('worker stopped');
+    return 0;
+  } finally {
+    await connection.close();
+  }
+}

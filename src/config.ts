@@ -1,0 +1,123 @@
+/**
+ * The one place that reads the environment. Parsed once at start-up by the entry
+ * points; everything else receives a typed `Config`. The Temporal connection itself
+ * uses Temporal's own variables (`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`,
+ * `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`, profiles) through `@temporalio/envconfig`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off', ''];
+
+/** A boolean variable: never `Boolean(str)`, which would make "false" true. */
+const envBoolean = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return fallback;
+      const v = value.trim().toLowerCase();
+      if (TRUE.includes(v)) return true;
+      if (FALSE.includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected one of ${[...TRUE, ...FALSE.filter(Boolean)].join(', ')}` });
+      return z.NEVER;
+    });
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const ConfigSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ATELIER_DATA_DIR: z.string().min(1).default('./.atelier'),
+  TRAINING_SLOTS: positiveInt(1),
+  TEMPORAL_DEV_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  WORKER_METRICS_PORT: port(9464),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(10_000).default(10_000),
+  MAX_BODY_BYTES: positiveInt(20 * 1024 * 1024),
+  MAX_INPUT_PIXELS: positiveInt(40_000_000),
+  MAX_TRAINING_PIXELS: positiveInt(1_048_576),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ATELIER_API_KEYS: z.string().optional(),
+  ATELIER_API_KEYS_FILE: z.string().optional(),
+  ATELIER_ADMIN_KEYS: z.string().optional(),
+  ATELIER_ALLOW_ANONYMOUS: envBoolean(false),
+  ATELIER_TRAINERS_FILE: z.string().optional(),
+  ATELIER_WORKFLOW_BUNDLE: z.string().optional(),
+  CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).default(2_000),
+  ATELIER_WEBHOOK_SECRETS: z.string().optional(),
+  ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
+  ATELIER_WEBHOOK_ALLOW_HTTP: envBoolean(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  trainingSlots: number;
+  temporalDevPort: number;
+  temporalUiPort: number;
+  temporalCliPath?: string;
+  workerMetricsPort: number;
+  shutdownGraceMs: number;
+  heartbeatTimeoutMs: number;
+  maxBodyBytes: number;
+  maxInputPixels: number;
+  maxTrainingPixels: number;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  apiKeys?: string;
+  apiKeysFile?: string;
+  adminKeys?: string;
+  allowAnonymous: boolean;
+  trainersFile?: string;
+  workflowBundle?: string;
+  checkpointEveryMs: number;
+  /** `whsec_…` secrets; all sign each delivery, so a rotation keeps receivers verifying. */
+  webhookSecrets: string[];
+  webhookAllowPrivate: boolean;
+  webhookAllowHttp: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws one `ConfigError` listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.ATELIER_DATA_DIR),
+    trainingSlots: c.TRAINING_SLOTS,
+    temporalDevPort: c.TEMPORAL_DEV_PORT,
+    temporalUiPort: c.TEMPORAL_UI_PORT,
+    temporalCliPath: c.TEMPORAL_CLI_PATH || undefined,
+    workerMetricsPort: c.WORKER_METRICS_PORT,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    heartbeatTimeoutMs: c.HEARTBEAT_TIMEOUT_MS,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    maxInputPixels: c.MAX_INPUT_PIXELS,
+    maxTrainingPixels: c.MAX_TRAINING_PIXELS,
+    logLevel: c.LOG_LEVEL,
+    apiKeys: c.ATELIER_API_KEYS || undefined,
+    apiKeysFile: c.ATELIER_API_KEYS_FILE || undefined,
+    adminKeys: c.ATELIER_ADMIN_KEYS || undefined,
+    allowAnonymous: c.ATELIER_ALLOW_ANONYMOUS,
+    trainersFile: c.ATELIER_TRAINERS_FILE || undefined,
+    workflowBundle: c.ATELIER_WORKFLOW_BUNDLE || undefined,
+    checkpointEveryMs: c.CHECKPOINT_EVERY_MS,
+    webhookSecrets: (c.ATELIER_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
+    webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,
+  };
+}

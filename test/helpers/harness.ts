@@ -1,0 +1,89 @@
+/**
+ * Per-test-file harness on the shared dev server: a client, a temp data dir, and
+ * in-process workers on task queues with a unique suffix, so files running in
+ * parallel never take each other's tasks.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { type ActivityDeps } from '../../activities/index.ts';
+import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { loadTrainers } from '../../src/training/load-trainers.ts';
+import { createWorkers, type QueueSelection } from '../../src/worker/create-workers.ts';
+import { TaskQueue } from '../../workflows/task-queues.ts';
+
+export interface Harness {
+  address: string;
+  client: Client;
+  dataDir: string;
+  suffix: string;
+  orchestrationQueue: string;
+  trainingQueue: string;
+  deps: ActivityDeps;
+  startWorkers(queues?: QueueSelection, overrides?: Partial<ActivityDeps>): Promise<RunningWorkers>;
+  close(): Promise<void>;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  stop(): Promise<void>;
+}
+
+export async function createHarness(): Promise<Harness> {
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-data-'));
+  const suffix = `-${randomUUID().slice(0, 8)}`;
+  const deps: ActivityDeps = {
+    storage: createFsStorage(dataDir),
+    trainers: await loadTrainers({}),
+    maxInputPixels: 40_000_000,
+    maxTrainingPixels: 1_048_576,
+    checkpointEveryMs: 200,
+    webhooks: { secrets: ['whsec_' + Buffer.from('test-secret-test-secret-32bytes!').toString('base64')], policy: { allowPrivate: true, allowHttp: true }, timeoutMs: 10_000 },
+  };
+  const running: RunningWorkers[] = [];
+  let native: NativeConnection | undefined;
+  return {
+    address,
+    client,
+    dataDir,
+    suffix,
+    orchestrationQueue: TaskQueue.orchestration + suffix,
+    trainingQueue: TaskQueue.training + suffix,
+    deps,
+    async startWorkers(queues = 'all', overrides = {}) {
+      native ??= await NativeConnection.connect({ address });
+      const workers = await createWorkers({
+        connection: native,
+        namespace: 'default',
+        queues,
+        trainingSlots: 1,
+        shutdownGraceMs: 1_000,
+        deps: { ...deps, ...overrides },
+        taskQueueSuffix: suffix,
+      });
+      const runs = workers.map((w) => w.run());
+      const handle: RunningWorkers = {
+        workers,
+        async stop() {
+          for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+          await Promise.allSettled(runs);
+        },
+      };
+      running.push(handle);
+      return handle;
+    },
+    async close() {
+      for (const r of running) await r.stop();
+      await native?.close();
+      await connection.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

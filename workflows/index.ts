@@ -1,0 +1,2 @@
+// Every workflow type the workers register. Workflow names go over the wire.
+export { styleTrainingWorkflow } from './style-training.ts';

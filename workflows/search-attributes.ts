@@ -1,0 +1,13 @@
+/**
+ * Custom search attributes of a training workflow. They live beside the workflows
+ * because workflow code upserts them; the gateway and `atelier setup` import the
+ * same definitions, so the names exist in exactly one place.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const TrainingPhaseKey = defineSearchAttributeKey('TrainingPhase', SearchAttributeType.KEYWORD);
+export const TenantIdKey = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
+export const StyleNameKey = defineSearchAttributeKey('StyleName', SearchAttributeType.KEYWORD);
+export const BaseModelKey = defineSearchAttributeKey('BaseModel', SearchAttributeType.KEYWORD);
+
+export const ALL_SEARCH_ATTRIBUTES = [TrainingPhaseKey, TenantIdKey, StyleNameKey, BaseModelKey] as const;
