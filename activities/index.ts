@@ -6,6 +6,8 @@ import { createDecodeActivities } from './decode-image.ts';
 import { createPublishActivities } from './publish-artifacts.ts';
 import { createTrainActivities } from './train-style.ts';
 import { createWebhookActivities, type WebhookDeps } from './deliver-webhook.ts';
+import { createJobStatusActivities } from './read-job-status.ts';
+import { keepAliveAll } from './keep-alive.ts';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 
@@ -20,9 +22,13 @@ export interface ActivityDeps {
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createDecodeActivities(deps),
+    ...keepAliveAll({
+      ...createDecodeActivities(deps),
+      ...createPublishActivities(deps),
+      ...createJobStatusActivities(),
+    }),
+    // trainStyle heartbeats its own progress; webhooks are bounded by their HTTP timeout.
     ...createTrainActivities(deps),
-    ...createPublishActivities(deps),
     ...createWebhookActivities(deps.webhooks),
   };
 }

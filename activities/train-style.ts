@@ -8,7 +8,8 @@
 import { activityInfo, cancellationSignal, getClient, heartbeat, log } from '@temporalio/activity';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
-import { type TrainerProgress } from '../src/training/trainer.ts';
+import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
+import { FailureType, permanentFailure } from './errors.ts';
 import { trainingReportSignal, trainingWorkflowId, type TrainingReportInput } from '../workflows/messages.ts';
 import { resolveTrainer } from './resolve-trainer.ts';
 import type { TrainStyleInput, TrainStyleResult } from './types.ts';
@@ -79,6 +80,10 @@ export function createTrainActivities(deps: TrainDeps) {
         resumedFrom,
         durationMs: Date.now() - started,
       };
+    } catch (err) {
+      // A trainer that says the input can never work (command exit 65) must not burn retries.
+      if (err instanceof TrainerBadInputError) throw permanentFailure(FailureType.TrainerBadInput, err.message);
+      throw err;
     } finally {
       clearInterval(ticker);
     }

@@ -48,6 +48,7 @@ export const ConfigSchema = z.object({
   ATELIER_ALLOW_ANONYMOUS: envBoolean(false),
   ATELIER_TRAINERS_FILE: z.string().optional(),
   ATELIER_WORKFLOW_BUNDLE: z.string().optional(),
+  ATELIER_TASK_QUEUE_SUFFIX: z.string().regex(/^[A-Za-z0-9._-]{0,40}$/).default(''),
   CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).default(2_000),
   ATELIER_WEBHOOK_SECRETS: z.string().optional(),
   ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
@@ -76,6 +77,8 @@ export interface Config {
   trainersFile?: string;
   workflowBundle?: string;
   checkpointEveryMs: number;
+  /** Appended to both task queue names: isolates environments (or test runs) sharing a namespace. */
+  taskQueueSuffix: string;
   /** `whsec_…` secrets; all sign each delivery, so a rotation keeps receivers verifying. */
   webhookSecrets: string[];
   webhookAllowPrivate: boolean;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trainersFile: c.ATELIER_TRAINERS_FILE || undefined,
     workflowBundle: c.ATELIER_WORKFLOW_BUNDLE || undefined,
     checkpointEveryMs: c.CHECKPOINT_EVERY_MS,
+    taskQueueSuffix: c.ATELIER_TASK_QUEUE_SUFFIX,
     webhookSecrets: (c.ATELIER_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,

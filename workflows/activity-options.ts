@@ -30,7 +30,9 @@ export function trainingQueueFor(workflowTaskQueue: string): string {
  * infrastructure errors. They run on the workflow's own (orchestration) queue.
  */
 export const lightActivityOptions: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '5 minutes',
+  // They heartbeat every second while running (activities/keep-alive.ts): a lost worker shows in 5 s.
+  heartbeatTimeout: '5s',
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5, nonRetryableErrorTypes: PERMANENT },
 };

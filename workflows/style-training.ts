@@ -17,7 +17,9 @@ import {
   workflowInfo,
   ActivityFailure,
   allHandlersFinished,
+  getExternalWorkflowHandle,
 } from '@temporalio/workflow';
+import { childUpdateSignal } from './pack-messages.ts';
 import type { createActivities } from '../activities/index.ts';
 import type { PublishArtifactsResult, TrainStyleResult, TrainingPixelsRef } from '../activities/types.ts';
 import { lightActivityOptions, trainingActivityOptions, trainingQueueFor, webhookActivityOptions } from './activity-options.ts';
@@ -73,6 +75,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
   setHandler(trainingReportSignal, (report) => {
     if (report.run !== state.run) return; // a late report from a cancelled run
     state.report = report;
+    pushToParent();
     if (!state.trainingStartedAt) {
       state.trainingStartedAt = new Date().toISOString();
       upsertMemo({ startedAt: state.trainingStartedAt });
@@ -129,6 +132,17 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     state.phase = phase;
     upsertSearchAttributes([{ key: TrainingPhaseKey, value: phase }]);
     setCurrentDetails(`Phase: **${phase}**`);
+    pushToParent();
+  }
+
+  /** A pack (parent workflow) cannot query us, so we push our state to it. */
+  function pushToParent(): void {
+    const parent = workflowInfo().parent;
+    if (!parent) return;
+    const v = view();
+    void getExternalWorkflowHandle(parent.workflowId, parent.runId)
+      .signal(childUpdateSignal, { jobId: input.jobId, phase: v.phase, status: v.status, progress: v.progress })
+      .catch(() => undefined); // the parent may have closed; our own outcome doesn't depend on it
   }
 
   async function notifyEvent(type: string): Promise<void> {

@@ -41,6 +41,7 @@ export async function run(argv: string[]): Promise<number> {
       trainingSlots: config.trainingSlots,
       shutdownGraceMs: config.shutdownGraceMs,
       workflowBundle: config.workflowBundle,
+      taskQueueSuffix: config.taskQueueSuffix,
       deps: await createActivityDeps(config, log),
     });
     log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');

@@ -31,8 +31,18 @@ export interface DevServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Priority levels and fairness are set explicitly so behaviour doesn't depend on the CLI version. */
-const DYNAMIC_CONFIG = ['matching.useNewMatcher=true', 'matching.enableFairness=true', 'matching.priorityLevels=5'];
+/**
+ * Priority levels and fairness are set explicitly so behaviour doesn't depend on the
+ * CLI version. One partition per task queue: ordering by priority and fairness is
+ * per partition, and a single dev server gains nothing from more.
+ */
+const DYNAMIC_CONFIG = [
+  'matching.useNewMatcher=true',
+  'matching.enableFairness=true',
+  'matching.priorityLevels=5',
+  'matching.numTaskqueueReadPartitions=1',
+  'matching.numTaskqueueWritePartitions=1',
+];
 
 export function devServerArgs(opts: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', opts.ip ?? '127.0.0.1', '--port', String(opts.port)];

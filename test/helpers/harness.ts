@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { type ActivityDeps } from '../../activities/index.ts';
 import { createFsStorage } from '../../src/storage/fs-storage.ts';
@@ -33,7 +33,19 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
+const overlaps = (a: QueueSelection, b: QueueSelection) => a === 'all' || b === 'all' || a === b;
+
+let runtimeInstalled = false;
+
+/** Quiet SDK logs in tests (warnings and errors still show). Once per test process. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } } });
+}
+
 export async function createHarness(): Promise<Harness> {
+  installQuietRuntime();
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
@@ -47,7 +59,7 @@ export async function createHarness(): Promise<Harness> {
     checkpointEveryMs: 200,
     webhooks: { secrets: ['whsec_' + Buffer.from('test-secret-test-secret-32bytes!').toString('base64')], policy: { allowPrivate: true, allowHttp: true }, timeoutMs: 10_000 },
   };
-  const running: RunningWorkers[] = [];
+  const running: (RunningWorkers & { queues: QueueSelection })[] = [];
   let native: NativeConnection | undefined;
   return {
     address,
@@ -59,6 +71,8 @@ export async function createHarness(): Promise<Harness> {
     deps,
     async startWorkers(queues = 'all', overrides = {}) {
       native ??= await NativeConnection.connect({ address });
+      // One worker per queue and process: stop earlier ones (a failed test may have left them running).
+      for (const r of running.filter((r) => overlaps(r.queues, queues))) await r.stop();
       const workers = await createWorkers({
         connection: native,
         namespace: 'default',
@@ -69,9 +83,11 @@ export async function createHarness(): Promise<Harness> {
         taskQueueSuffix: suffix,
       });
       const runs = workers.map((w) => w.run());
-      const handle: RunningWorkers = {
+      const handle: RunningWorkers & { queues: QueueSelection } = {
         workers,
+        queues,
         async stop() {
+          running.splice(running.indexOf(handle) >>> 0, running.includes(handle) ? 1 : 0);
           for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
           await Promise.allSettled(runs);
         },
@@ -80,7 +96,7 @@ export async function createHarness(): Promise<Harness> {
       return handle;
     },
     async close() {
-      for (const r of running) await r.stop();
+      for (const r of [...running]) await r.stop();
       await native?.close();
       await connection.close();
       await rm(dataDir, { recursive: true, force: true });

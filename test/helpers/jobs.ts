@@ -1,0 +1,60 @@
+/** Starts training jobs straight through the Temporal client (the HTTP layer has its own tests). */
+import { randomUUID } from 'node:crypto';
+import { type WorkflowHandle } from '@temporalio/client';
+import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
+import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
+import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
+import { TrainingPhaseKey, TenantIdKey, StyleNameKey, BaseModelKey } from '../../workflows/search-attributes.ts';
+import { type Harness } from './harness.ts';
+import { styleImage } from './images.ts';
+
+export interface JobOptions {
+  jobId?: string;
+  image?: Buffer;
+  params?: Record<string, unknown>;
+  priority?: number;
+  tenantId?: string;
+  baseModel?: string;
+}
+
+export async function startJob(h: Harness, opts: JobOptions = {}): Promise<{ jobId: string; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
+  const jobId = opts.jobId ?? `job-${randomUUID().slice(0, 12)}`;
+  const image = await h.deps.storage.putBlob(opts.image ?? (await styleImage()), 'image/png');
+  const input: StyleTrainingInput = {
+    jobId,
+    tenantId: opts.tenantId ?? 'local',
+    styleName: 'Test style',
+    baseModel: opts.baseModel ?? 'color-lut',
+    image,
+    params: opts.params ?? { iterations: 5, lutSize: 17 },
+    priority: opts.priority ?? 3,
+    createdAt: new Date().toISOString(),
+    heartbeatTimeoutMs: 4_000,
+  };
+  const handle = await h.client.workflow.start<typeof styleTrainingWorkflow>('styleTrainingWorkflow', {
+    workflowId: trainingWorkflowId(jobId),
+    taskQueue: h.orchestrationQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: TrainingPhaseKey, value: 'queued' },
+      { key: TenantIdKey, value: input.tenantId },
+      { key: StyleNameKey, value: input.styleName },
+      { key: BaseModelKey, value: input.baseModel },
+    ],
+  });
+  return { jobId, handle };
+}
+
+/** Polls the status query until `predicate` holds; fails with the last view after `timeoutMs`. */
+export async function waitForView(handle: WorkflowHandle, predicate: (v: JobView) => boolean, timeoutMs = 60_000): Promise<JobView> {
+  const deadline = Date.now() + timeoutMs;
+  let last: JobView | undefined;
+  while (Date.now() < deadline) {
+    last = await handle.query(statusQuery).catch(() => last);
+    if (last && predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`condition not reached in ${timeoutMs} ms; last view: ${JSON.stringify(last)}`);
+}
+
+export const inPhase = (phase: JobPhase) => (v: JobView) => v.phase === phase;

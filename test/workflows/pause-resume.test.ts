@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
+import { pauseSignal, resumeSignal, setPriorityUpdate } from '../../workflows/messages.ts';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('pause and resume', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.startWorkers();
+  });
+  afterAll(() => h.close());
+
+  it('pause frees the training slot; resume continues from the checkpoint to the same bytes as an uninterrupted run', async () => {
+    const params = { iterations: 60, lutSize: 33, seed: 5 };
+    const job = await startJob(h, { params });
+    await waitForView(job.handle, (v) => (v.progress?.iteration ?? 0) >= 5);
+    await job.handle.signal(pauseSignal, { reason: 'test' });
+    const paused = await waitForView(job.handle, inPhase('paused'));
+    expect(paused.status).toBe('paused');
+    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.jobId))!.record;
+    expect(checkpoint.iteration).toBeGreaterThan(0);
+
+    // The single training slot is free: another job trains to completion meanwhile.
+    const other = await startJob(h, { params: { iterations: 3, lutSize: 17 } });
+    await other.handle.result();
+
+    await job.handle.signal(resumeSignal, {});
+    const resumed = await waitForView(job.handle, (v) => v.trainingRuns === 2 && v.progress !== null && v.status === 'running');
+    // The second run starts from the checkpoint, not from iteration 0.
+    expect(resumed.progress!.iteration).toBeGreaterThanOrEqual(checkpoint.iteration);
+    await job.handle.result();
+
+    const reference = await startJob(h, { params });
+    await reference.handle.result();
+    const [a, b] = await Promise.all([job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')));
+    expect(sha256(a)).toBe(sha256(b));
+  });
+
+  it('setPriority validates its input and refuses finished jobs', async () => {
+    const job = await startJob(h, { params: { iterations: 2, lutSize: 17 } });
+    const rejected = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 0 }] }).catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((rejected as WorkflowUpdateFailedError).cause?.message).toMatch(/priority must be an integer from 1 to 5/);
+    await expect(job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 2 }] })).resolves.toMatchObject({ priority: 2 });
+    await job.handle.result();
+    // A closed workflow accepts no updates at all: the server refuses before any handler runs.
+    const late = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 1 }] }).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(Error);
+    expect(String(late)).toMatch(/completed|closed|not found/i);
+  });
+});

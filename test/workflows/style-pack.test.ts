@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { badImage, goodImage, startPack } from '../helpers/packs.ts';
+import { startWorkerProcess } from '../helpers/worker-process.ts';
+import { packPauseSignal, packResumeSignal, packStatusQuery, type PackView } from '../../workflows/pack-messages.ts';
+import { type WorkflowHandle } from '@temporalio/client';
+
+async function waitForPack(handle: WorkflowHandle, predicate: (v: PackView) => boolean, timeoutMs = 90_000): Promise<PackView> {
+  const deadline = Date.now() + timeoutMs;
+  let last: PackView | undefined;
+  while (Date.now() < deadline) {
+    last = await handle.query(packStatusQuery).catch(() => last);
+    if (last && predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`pack condition not reached; last: ${JSON.stringify(last)}`);
+}
+
+describe('stylePackWorkflow', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  it('trains styles as children with bounded parallelism; a bad style fails alone (partial failure)', async () => {
+    const workers = await h.startWorkers('all');
+    const { handle } = await startPack(h, [await goodImage(), await badImage(), await goodImage()], { iterations: 4, lutSize: 17 }, 2);
+    const result = await handle.result();
+    expect(result.status).toBe('partially_failed');
+    expect(result.styles.map((s) => s.phase)).toEqual(['succeeded', 'failed', 'succeeded']);
+    expect(result.styles[1].error?.code).toBe('InvalidImage');
+    // Artifacts and progress came from the children's final views, read via the readJobStatus activity.
+    expect(result.styles[0].artifacts.sort()).toEqual(['manifest.json', 'preview.png', 'style.cube']);
+    expect(result.percent).toBe(100);
+    await workers.stop();
+  });
+
+  it('aggregates progress and forwards pause/resume to the children', async () => {
+    const workers = await h.startWorkers('all');
+    const { handle } = await startPack(h, [await goodImage(), await goodImage()], { iterations: 1000, lutSize: 33, patience: 100 }, 2);
+    const moving = await waitForPack(handle, (v) => v.percent > 0 && v.styles.some((s) => s.phase === 'training'));
+    expect(moving.status).toBe('running');
+    await handle.signal(packPauseSignal, {});
+    const paused = await waitForPack(handle, (v) => v.styles.every((s) => s.phase === 'paused'));
+    expect(paused.status).toBe('paused');
+    await handle.signal(packResumeSignal, {});
+    await waitForPack(handle, (v) => v.styles.some((s) => s.phase === 'training'));
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    await workers.stop();
+  });
+
+  it('survives a SIGKILLed orchestration worker', async () => {
+    const training = await h.startWorkers('training');
+    const first = await startWorkerProcess(h, 'orchestration');
+    const { handle } = await startPack(h, [await goodImage(), await goodImage(), await goodImage()], { iterations: 30, lutSize: 17 }, 1);
+    await waitForPack(handle, (v) => v.styles[0].phase === 'succeeded' || v.styles[1].phase !== 'queued');
+    await first.kill('SIGKILL');
+    const second = await startWorkerProcess(h, 'orchestration');
+    try {
+      const result = await handle.result();
+      expect(result.status).toBe('succeeded');
+    } finally {
+      await second.kill('SIGTERM');
+      await training.stop();
+    }
+  }, 120_000);
+});
