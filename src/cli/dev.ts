@@ -9,6 +9,8 @@ import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { killNow, startAtelierChild, type Supervised } from '../dev/child-process.ts';
 import { temporalForDev } from '../dev/temporal-for-dev.ts';
 import { waitForReady } from '../dev/wait-for-ready.ts';
+import { waitForPollers } from '../dev/wait-for-pollers.ts';
+import { TaskQueue } from '../../workflows/task-queues.ts';
 
 const say = (msg: string) => process.stderr.write(`atelier dev: ${msg}\n`);
 
@@ -60,7 +62,14 @@ export async function run(): Promise<number> {
   });
 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const ready = await Promise.race([waitForReady(`${url}/readyz`, 120_000), done.then(() => false)]);
+  const suffix = config.taskQueueSuffix;
+  const upAndPolling = async () =>
+    (await waitForReady(`${url}/readyz`, 120_000)) &&
+    (await waitForPollers(temporal.address, target.namespace, [
+      { name: TaskQueue.orchestration + suffix, kind: 'workflow' },
+      { name: TaskQueue.training + suffix, kind: 'activity' },
+    ], 120_000));
+  const ready = await Promise.race([upAndPolling(), done.then(() => false)]);
   if (ready) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(

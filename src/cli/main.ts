@@ -26,7 +26,9 @@ if (!command) {
 }
 try {
   const mod = await command.load();
-  process.exitCode = await mod.run(rest);
+  // Exit explicitly: the Temporal runtime's signal handlers and native threads would
+  // otherwise keep a finished worker process alive.
+  process.exit(await mod.run(rest));
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`atelier: ${err.message}\n`);

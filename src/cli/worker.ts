@@ -33,6 +33,10 @@ export async function run(argv: string[]): Promise<number> {
   const connection = await NativeConnection.connect(target.connectionOptions);
   // Supervised by `atelier dev`: if the supervisor dies, drain and leave no orphan.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // Draining needs the server; if it is gone too, don't hang past the grace period.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000).unref());
+  }
   try {
     const workers = await createWorkers({
       connection,

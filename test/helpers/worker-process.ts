@@ -15,6 +15,12 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const spawned = new Set<ChildProcess>();
+// A failed or timed-out test must not leave workers behind.
+process.once('exit', () => {
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 export async function startWorkerProcess(h: Harness, queue: 'orchestration' | 'training' | 'all', env: Record<string, string> = {}): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [BIN, 'worker', '--queue', queue], {
     env: {
@@ -30,6 +36,8 @@ export async function startWorkerProcess(h: Harness, queue: 'orchestration' | 't
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
