@@ -5,7 +5,7 @@
  * after a crash, a pause or a re-prioritisation alike. Cancellation arrives through
  * the heartbeat and aborts the trainer; the CancelledFailure is always rethrown.
  */
-import { activityInfo, cancellationSignal, getClient, heartbeat, log } from '@temporalio/activity';
+import { activityInfo, cancellationSignal, getClient, heartbeat, log, metricMeter } from '@temporalio/activity';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
@@ -46,6 +46,8 @@ export function createTrainActivities(deps: TrainDeps) {
         .signal(trainingReportSignal, { run: input.run, attempt: info.attempt, ...r })
         .catch((err: unknown) => log.warn('training report not delivered', { error: String(err) }));
 
+    // Exported on the worker's Prometheus endpoint; rate() of it is iterations/s per trainer.
+    const iterationsDone = metricMeter.createCounter('atelier_trainer_iterations', 'iterations', 'Training iterations completed').withTags({ trainer: trainer.name });
     heartbeat(beat);
     void report({ iteration: beat.iteration, total, loss: beat.loss, checkpointKey: beat.checkpointKey ?? undefined });
     // Heartbeats keep flowing even when one iteration is slow: they carry the
@@ -60,6 +62,7 @@ export function createTrainActivities(deps: TrainDeps) {
         checkpointEveryMs: deps.checkpointEveryMs,
         signal: cancellationSignal(),
         onProgress: (p: TrainerProgress) => {
+          if (p.iteration > beat.iteration) iterationsDone.add(p.iteration - beat.iteration);
           beat = { ...beat, ...p };
           heartbeat(beat);
         },
