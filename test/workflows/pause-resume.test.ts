@@ -41,6 +41,22 @@ describe('pause and resume', () => {
     expect(sha256(a)).toBe(sha256(b));
   });
 
+  it('pause while the training task waits for a slot: the job parks in paused, then resumes', async () => {
+    // Workers for both queues run (beforeAll); a long job holds the only training slot.
+    const blocker = await startJob(h, { params: { iterations: 1000, lutSize: 33, patience: 100 } });
+    await waitForView(blocker.handle, (v) => v.status === 'running');
+    const waiting = await startJob(h, { params: { iterations: 3, lutSize: 17 } });
+    await waitForView(waiting.handle, (v) => v.phase === 'training' && v.status === 'queued');
+    await waiting.handle.signal(pauseSignal, {});
+    const parked = await waitForView(waiting.handle, inPhase('paused'));
+    expect(parked.trainingRuns).toBe(1);
+    await blocker.handle.cancel();
+    await waiting.handle.signal(resumeSignal, {});
+    await waiting.handle.result();
+    const done = await waitForView(waiting.handle, inPhase('succeeded'));
+    expect(done.trainingRuns).toBe(2);
+  });
+
   it('setPriority validates its input and refuses finished jobs', async () => {
     const job = await startJob(h, { params: { iterations: 2, lutSize: 17 } });
     const rejected = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 0 }] }).catch((e: unknown) => e);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { activityStartTimes } from '../helpers/history.ts';
+import { setPriorityUpdate } from '../../workflows/messages.ts';
 
 const quick = { iterations: 1, lutSize: 17 };
 
@@ -34,6 +35,22 @@ describe('one training slot: priority and per-tenant fairness decide who trains 
     const order = await trainingStartOrder([...low, urgent]);
     console.log(`priority start order: ${order.map((j) => `p${j.priority}`).join(' ')}`);
     expect(order[0].jobId).toBe(urgent.jobId);
+    await training.stop();
+    await orchestration.stop();
+  });
+
+  it('setPriority re-queues a waiting training task with its new priority', async () => {
+    const orchestration = await h.startWorkers('orchestration');
+    const [first, second] = await queueJobs(h, [
+      { priority: 5, tenantId: 'tenant-a' },
+      { priority: 5, tenantId: 'tenant-a' },
+    ]);
+    const answer = await second.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 1 }] });
+    expect(answer).toEqual({ priority: 1, requeued: true });
+    await waitForView(second.handle, (v) => v.phase === 'training' && v.status === 'queued' && v.trainingRuns === 2);
+    const training = await h.startWorkers('training');
+    const order = await trainingStartOrder([first, second]);
+    expect(order.map((j) => j.jobId)).toEqual([second.jobId, first.jobId]);
     await training.stop();
     await orchestration.stop();
   });
