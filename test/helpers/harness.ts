@@ -37,11 +37,11 @@ const overlaps = (a: QueueSelection, b: QueueSelection) => a === 'all' || b === 
 
 let runtimeInstalled = false;
 
-/** Quiet SDK logs in tests (warnings and errors still show). Once per test process. */
+/** Quiet SDK logs in tests: expected failures (bad images, cancels) would bury real errors. Once per test process. */
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } } });
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
 }
 
 export async function createHarness(): Promise<Harness> {
