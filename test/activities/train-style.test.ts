@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrainActivities, type TrainingHeartbeat } from '../../activities/train-style.ts';
@@ -13,6 +14,9 @@ async function trainingInput(h: Harness, jobId: string, params: Record<string, u
   const ref = await h.deps.storage.putBlob(data, 'application/x-atelier-rgb8');
   return { jobId, run: 1, baseModel: 'color-lut', params, pixels: { ref, width: info.width, height: info.height } };
 }
+
+// Expected warnings (no workflow receives the progress reports here) would bury real errors.
+const quiet = new DefaultLogger('ERROR');
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -27,7 +31,7 @@ describe('trainStyle activity', () => {
 
   it('trains off the event loop: heartbeats at least once a second, event-loop delay p99 < 50 ms', async () => {
     const { trainStyle } = createTrainActivities({ ...h.deps, checkpointEveryMs: 2_000 });
-    const env = new MockActivityEnvironment({ heartbeatTimeoutMs: 10_000 }, { client: h.client });
+    const env = new MockActivityEnvironment({ heartbeatTimeoutMs: 10_000 }, { client: h.client, logger: quiet });
     const beats: { at: number; details: TrainingHeartbeat }[] = [];
     env.on('heartbeat', (details: TrainingHeartbeat) => beats.push({ at: Date.now(), details }));
     const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -47,7 +51,7 @@ describe('trainStyle activity', () => {
   it('resumes from the latest checkpoint on a new attempt', async () => {
     const { trainStyle } = createTrainActivities({ ...h.deps, checkpointEveryMs: 100 });
     const input = await trainingInput(h, 'resume-me', { iterations: 30, lutSize: 17, seed: 2 });
-    const first = new MockActivityEnvironment({}, { client: h.client });
+    const first = new MockActivityEnvironment({}, { client: h.client, logger: quiet });
     let cancelled = false;
     first.on('heartbeat', (d: TrainingHeartbeat) => {
       if (d.checkpointKey && d.iteration >= 10 && !cancelled) {
@@ -59,7 +63,7 @@ describe('trainStyle activity', () => {
     const latest = (await h.deps.storage.readLatestCheckpoint('resume-me'))!.record;
     expect(latest.iteration).toBeGreaterThan(0);
     expect(latest.iteration).toBeLessThan(30);
-    const second = new MockActivityEnvironment({ attempt: 2 }, { client: h.client });
+    const second = new MockActivityEnvironment({ attempt: 2 }, { client: h.client, logger: quiet });
     const result = (await second.run(trainStyle, input)) as TrainStyleResult;
     expect(result.resumedFrom).toBe(latest.iteration);
     expect(result.iterations).toBe(30);
@@ -67,7 +71,7 @@ describe('trainStyle activity', () => {
 
   it('stops within about one iteration when cancelled', async () => {
     const { trainStyle } = createTrainActivities(h.deps);
-    const env = new MockActivityEnvironment({}, { client: h.client });
+    const env = new MockActivityEnvironment({}, { client: h.client, logger: quiet });
     let last = 0;
     env.on('heartbeat', (d: TrainingHeartbeat) => (last = d.iteration));
     const running = env.run(trainStyle, await trainingInput(h, 'cancel-me', { iterations: 500, lutSize: 33 }));
