@@ -11,11 +11,15 @@ import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts'
 import { createFsStorage } from '../storage/fs-storage.ts';
 import { loadTrainers } from '../training/load-trainers.ts';
 import { assertSafeBinding } from '../http/binding-policy.ts';
+import { loadApiKeys } from '../auth/api-keys.ts';
+import { defaultWebhookOf } from '../webhooks/default-webhook.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, { proc: 'gateway' });
   assertSafeBinding(config);
+  // Read (and hashed) before anything listens: a bad key file stops the start-up.
+  const apiKeys = await loadApiKeys(config);
   const target = resolveTemporalTarget();
   const client = await connectClient(target);
   const app = createApp({
@@ -26,13 +30,24 @@ export async function run(): Promise<number> {
     log,
     limits: { maxBodyBytes: config.maxBodyBytes, maxInputPixels: config.maxInputPixels },
     heartbeatTimeoutMs: config.heartbeatTimeoutMs,
+    taskQueueSuffix: config.taskQueueSuffix,
+    apiKeys,
+    webhookPolicy: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
+    defaultWebhook: await defaultWebhookOf(config),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  log.info({ url: `http://${config.host}:${config.port}`, temporal: target.address }, 'gateway listening');
+  // Never the keys themselves: only how many tenants they map to.
+  const auth = apiKeys.anonymous
+    ? 'anonymous (one local tenant)'
+    : `${apiKeys.tenantCount} tenant(s) with API keys`;
+  log.info(
+    { url: `http://${config.host}:${config.port}`, temporal: target.address, auth },
+    'gateway listening',
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

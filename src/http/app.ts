@@ -5,30 +5,101 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import { type AppEnv, type GatewayDeps } from './app-types.ts';
-import { ApiError, problemResponse } from './errors.ts';
+import { createApiKeyStore } from '../auth/api-keys.ts';
+import { createJobReader } from '../jobs/job-reader.ts';
+import { createQueueTracker } from '../jobs/queue-tracker.ts';
+import { type AppEnv, type Gateway, type GatewayDeps } from './app-types.ts';
+import { toApiError } from './error-mapping.ts';
+import { problemResponse } from './errors.ts';
+import { createGatewayMetrics } from './metrics.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { uploadLimit } from './middleware/body-limit.ts';
+import { temporalDeadline } from './middleware/temporal-deadline.ts';
 import { requestContext } from './request-context.ts';
+import { baseModelRoutes } from './routes/base-models/index.ts';
+import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { legacyRoutes } from './routes/legacy/index.ts';
+import { metricsRoutes } from './routes/metrics/index.ts';
+import { trainingRoutes } from './routes/trainings/index.ts';
 import { validationHook } from './validation-hook.ts';
+import { withRequiredBodies } from './openapi-document.ts';
 
+/** Paths that need an API key (when keys are configured); health, metrics and docs stay public. */
+const PROTECTED = ['/v1/*', '/queueTrain', '/getTrainStatus', '/stopOrDeleteTrain'];
+
+/** Builds the gateway application from its dependencies (no I/O happens here). */
 export function createApp(deps: GatewayDeps) {
+  const metrics = createGatewayMetrics();
+  const apiKeys = deps.apiKeys ?? createApiKeyStore([], []);
+  const gw: Gateway = {
+    ...deps,
+    apiKeys,
+    metrics,
+    jobs: createJobReader({
+      client: deps.client,
+      storage: deps.storage,
+      queue: createQueueTracker(deps.client),
+    }),
+  };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps.log));
+  app.use('*', metrics.middleware);
+  // Authentication before the body is read: an unauthenticated upload costs nothing.
+  for (const path of PROTECTED) {
+    app.use(path, authenticate(apiKeys));
+    app.use(path, uploadLimit(deps.limits.maxBodyBytes));
+    app.use(path, temporalDeadline(deps.client, deps.temporalDeadlineMs ?? 10_000));
+  }
+
   app.route('/', healthRoutes(deps));
+  app.route('/', metricsRoutes(gw));
+  app.route('/', trainingRoutes(gw));
+  app.route('/', eventRoutes(gw));
+  app.route('/', baseModelRoutes(gw));
+  app.route('/', legacyRoutes(gw));
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Atelier API', version: '1.0.0', description: 'Durable image-style training jobs on Temporal.' },
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from ATELIER_API_KEYS (not needed when the gateway runs without keys)',
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Atelier API',
+      version: '1.0.0',
+      description: 'Durable image-style training jobs on Temporal.',
+    },
+    tags: [
+      { name: 'trainings', description: 'Training jobs' },
+      { name: 'artifacts', description: 'Trained styles and previews' },
+      { name: 'base models', description: 'Trainers' },
+      { name: 'legacy', description: 'The old service’s endpoints, unchanged' },
+      { name: 'operations', description: 'Health, readiness, metrics' },
+    ],
+  };
+  app.get('/openapi.json', (c) => c.json(withRequiredBodies(app.getOpenAPI31Document(documentConfig))));
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Atelier API' }));
 
-  app.notFound((c) => problemResponse('not_found', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')));
+  app.notFound((c) =>
+    problemResponse('not_found', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')),
+  );
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
-    if (err instanceof ApiError) return problemResponse(err.code, err.message, requestId, err.errors, err.extra);
+    const known = toApiError(err);
+    if (known) {
+      if (known.status >= 500)
+        (c.get('log') ?? deps.log).warn({ err, requestId, code: known.code }, 'dependency unavailable');
+      return problemResponse(known.code, known.message, requestId, known.options);
+    }
     // Unknown errors: full detail to the log, nothing internal to the client.
     (c.get('log') ?? deps.log).error({ err, requestId }, 'unhandled error');
-    return problemResponse('internal_error', 'an unexpected error occurred; quote the request id when reporting it', requestId);
+    return problemResponse(
+      'internal_error',
+      'an unexpected error occurred; quote the request id when reporting it',
+      requestId,
+    );
   });
   return app;
 }

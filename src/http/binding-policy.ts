@@ -4,7 +4,9 @@ import { ConfigError } from '../config.ts';
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
-export function assertSafeBinding(config: Pick<Config, 'host' | 'apiKeys' | 'apiKeysFile' | 'allowAnonymous'>): void {
+export function assertSafeBinding(
+  config: Pick<Config, 'host' | 'apiKeys' | 'apiKeysFile' | 'allowAnonymous'>,
+): void {
   const keyed = Boolean(config.apiKeys || config.apiKeysFile);
   if (!keyed && !LOOPBACK.includes(config.host) && !config.allowAnonymous) {
     throw new ConfigError(

@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   not_ready: 503,
   temporal_unavailable: 503,
+  /** Temporal is up but no worker took the request in time (e.g. a priority update). */
+  worker_unavailable: 503,
   internal_error: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -29,13 +31,21 @@ export interface FieldError {
   message: string;
 }
 
+export interface ProblemOptions {
+  /** Per-field validation errors. */
+  errors?: FieldError[];
+  /** Extra members of the problem object (e.g. `validBaseModels`). */
+  extra?: Record<string, unknown>;
+  /** Extra response headers (e.g. `WWW-Authenticate`, `Connection: close`). */
+  headers?: Record<string, string>;
+}
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly errors?: FieldError[],
-    readonly extra?: Record<string, unknown>,
+    readonly options: ProblemOptions = {},
   ) {
     super(message);
   }
@@ -51,7 +61,12 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   internal_error: 'Internal error',
 };
 
-export function problemBody(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[], extra?: Record<string, unknown>) {
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  options: ProblemOptions = {},
+) {
   return {
     type: `https://atelier.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[code] ?? code.replace(/_/g, ' '),
@@ -59,14 +74,19 @@ export function problemBody(code: ErrorCode, detail: string, requestId: string, 
     code,
     detail,
     requestId,
-    ...(errors && errors.length ? { errors } : {}),
-    ...extra,
+    ...(options.errors && options.errors.length ? { errors: options.errors } : {}),
+    ...options.extra,
   };
 }
 
-export function problemResponse(code: ErrorCode, detail: string, requestId: string, errors?: FieldError[], extra?: Record<string, unknown>): Response {
-  return new Response(JSON.stringify(problemBody(code, detail, requestId, errors, extra)), {
+export function problemResponse(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  options: ProblemOptions = {},
+): Response {
+  return new Response(JSON.stringify(problemBody(code, detail, requestId, options)), {
     status: ERROR_STATUS[code],
-    headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
+    headers: { ...options.headers, 'content-type': 'application/problem+json', 'x-request-id': requestId },
   });
 }

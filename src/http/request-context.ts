@@ -15,6 +15,15 @@ export function requestContext(log: Logger) {
     c.set('log', log.child({ requestId }));
     await next();
     c.header('x-request-id', requestId);
-    log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    log.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
   });
 }

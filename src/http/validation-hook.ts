@@ -6,6 +6,11 @@ import { problemResponse } from './errors.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (result.success) return;
-  const errors = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-  return problemResponse('validation_failed', `${errors.length} invalid field(s)`, c.get('requestId'), errors);
+  const errors = result.error.issues.map((i) => ({
+    field: i.path.join('.') || '(body)',
+    message: i.message,
+  }));
+  return problemResponse('validation_failed', `${errors.length} invalid field(s)`, c.get('requestId'), {
+    errors,
+  });
 };

@@ -45,7 +45,10 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     storage: h.deps.storage,
     trainers: opts.trainers ?? h.deps.trainers,
     log: pino({ level: 'info' }, sink),
-    limits: { maxBodyBytes: opts.maxBodyBytes ?? 20 * 1024 * 1024, maxInputPixels: opts.maxInputPixels ?? 40_000_000 },
+    limits: {
+      maxBodyBytes: opts.maxBodyBytes ?? 20 * 1024 * 1024,
+      maxInputPixels: opts.maxInputPixels ?? 40_000_000,
+    },
     heartbeatTimeoutMs: 4_000,
     taskQueueSuffix: h.suffix,
     apiKeys: createApiKeyStore(opts.tenantKeys ?? [], opts.adminKeys ?? []),

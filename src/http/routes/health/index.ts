@@ -11,7 +11,12 @@ const healthRoute = createRoute({
   path: '/healthz',
   tags: ['operations'],
   summary: 'Liveness',
-  responses: { 200: { description: 'The process is up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
+  responses: {
+    200: {
+      description: 'The process is up',
+      content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } },
+    },
+  },
 });
 
 const readyRoute = createRoute({
@@ -21,11 +26,17 @@ const readyRoute = createRoute({
   summary: 'Readiness: Temporal reachable, namespace and search attributes present, storage writable',
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: ReadySchema } } },
-    503: { description: 'Not ready; the failing checks say why', content: { 'application/json': { schema: ReadySchema } } },
+    503: {
+      description: 'Not ready; the failing checks say why',
+      content: { 'application/json': { schema: ReadySchema } },
+    },
   },
 });
 
-async function check(name: string, fn: () => Promise<string | undefined>): Promise<z.infer<typeof CheckSchema>> {
+async function check(
+  name: string,
+  fn: () => Promise<string | undefined>,
+): Promise<z.infer<typeof CheckSchema>> {
   try {
     const problem = await fn();
     return problem ? { name, ok: false, detail: problem } : { name, ok: true };

@@ -1,0 +1,57 @@
+/** Schemas shared by every resource: problem details, the job id path parameter, error responses. */
+import { z } from '@hono/zod-openapi';
+import { JOB_ID_PATTERN } from '../../jobs/job-id.ts';
+import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z
+      .enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]])
+      .openapi({ description: 'Stable machine-readable error code' }),
+    detail: z.string(),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'One entry per invalid field' }),
+  })
+  .catchall(z.unknown())
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+export const JobIdSchema = z
+  .string()
+  .regex(JOB_ID_PATTERN)
+  .openapi({ description: 'Job id: 1–64 of A–Z a–z 0–9 _ -', example: 'ukiyo-001' });
+
+export const JobIdParamsSchema = z.object({
+  id: JobIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (each bad field is listed)',
+  401: 'Missing or invalid API key',
+  404: 'No such job (or it belongs to another tenant)',
+  409: 'Conflict with the current state or an earlier request',
+  413: 'Body or image too large',
+  415: 'Unsupported media type or image format',
+  422: 'Well-formed but unusable (image, base model)',
+  503: 'Temporal or the workers are unreachable; retry later',
+};
+
+/** Problem responses for the given statuses, for a route's `responses`. */
+export function problems<S extends keyof typeof DESCRIPTIONS & number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: DESCRIPTIONS[s], content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  ) as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  >;
+}
+
+export const BEARER_SECURITY = [{ bearerAuth: [] }];

@@ -1,0 +1,65 @@
+/**
+ * Assembles the API job: describe() facts, plus — only where the state calls for it —
+ * the failure (closed failed jobs), the artifact list (succeeded), the latest
+ * checkpoint (no live heartbeat) and the queue place (not finished).
+ */
+import { type Client } from '@temporalio/client';
+import { statusQuery, trainingWorkflowId } from '../../workflows/messages.ts';
+import { type JobError } from '../../workflows/job-view.ts';
+import { type Storage } from '../storage/types.ts';
+import { type ApiJob } from './api-job.ts';
+import { buildJobView, statusAndPhaseOf } from './build-job-view.ts';
+import { describeJob, type JobFacts, type Viewer } from './describe-job.ts';
+import { failureOfClosedJob } from './job-failure.ts';
+import { type QueueTracker } from './queue-tracker.ts';
+
+export interface JobReader {
+  get(jobId: string, viewer: Viewer): Promise<ApiJob>;
+  fromFacts(facts: JobFacts): Promise<ApiJob>;
+}
+
+/** A job whose `startAt` has not come yet is not waiting for a slot. */
+const delayed = (f: JobFacts) => f.memo.scheduledFor !== null && Date.parse(f.memo.scheduledFor) > Date.now();
+
+const CLOSED_FAILED = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT']);
+
+export function createJobReader(deps: { client: Client; storage: Storage; queue: QueueTracker }): JobReader {
+  const { client, storage, queue } = deps;
+
+  async function errorOf(f: JobFacts): Promise<JobError | null> {
+    if (CLOSED_FAILED.has(f.executionStatus)) return failureOfClosedJob(client, f.jobId);
+    // Phase `failed` while the execution still runs (its cleanup or notification is in
+    // flight): only the workflow knows the error yet. Ask it briefly; a worker is busy with it.
+    const view = await client
+      .withDeadline(Date.now() + 1000, () =>
+        client.workflow.getHandle(trainingWorkflowId(f.jobId)).query(statusQuery),
+      )
+      .catch(() => null);
+    return view?.error ?? null;
+  }
+
+  async function lastCheckpoint(jobId: string) {
+    const all = await storage.listCheckpoints(jobId);
+    const last = all.at(-1);
+    return last ? { iteration: last.iteration, loss: last.loss } : null;
+  }
+
+  async function fromFacts(f: JobFacts): Promise<ApiJob> {
+    const { status } = statusAndPhaseOf(f);
+    const terminal = status === 'succeeded' || status === 'failed' || status === 'cancelled';
+    const [error, artifacts, checkpoint, place] = await Promise.all([
+      status === 'failed' ? errorOf(f) : null,
+      status === 'succeeded' ? storage.listArtifacts(f.jobId) : [],
+      !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f.jobId) : null,
+      terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f)),
+    ]);
+    return buildJobView(f, { error, artifacts, lastCheckpoint: checkpoint, queue: place, now: new Date() });
+  }
+
+  return {
+    fromFacts,
+    async get(jobId, viewer) {
+      return fromFacts(await describeJob(client, jobId, viewer));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/** Small helpers for the HTTP tests: request bodies, polling a job, reading problems. */
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { type Gateway } from '../helpers/gateway-harness.ts';
+import { styleImage } from '../helpers/images.ts';
+
+export interface ApiJob {
+  id: string;
+  status: string;
+  phase: string;
+  priority: number;
+  progress: { iteration: number; total: number; loss: number | null; percent: number } | null;
+  attempt: number;
+  queue: { position: number | null; length: number } | null;
+  eta: string | null;
+  error: { code: string; message: string } | null;
+  artifacts: Array<{ name: string; bytes: number; sha256: string; href: string }>;
+  tenantId: string;
+  styleName: string;
+  baseModel: string;
+  scheduledFor: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  [key: string]: unknown;
+}
+
+/** Fast jobs: a few iterations on the smallest lattice. */
+export const FAST_PARAMS = { iterations: 3, lutSize: 17 };
+
+export async function trainingBody(
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  return {
+    styleName: 'Test style',
+    baseModel: 'color-lut',
+    styleRefBase64: (await styleImage()).toString('base64'),
+    params: FAST_PARAMS,
+    ...overrides,
+  };
+}
+
+export const uniqueId = (prefix = 'job') => `${prefix}-${randomUUID().slice(0, 12)}`;
+
+export async function postJson(
+  gw: Gateway,
+  path: string,
+  body: unknown,
+  init: RequestInit & { key?: string } = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('content-type', 'application/json');
+  return gw.fetch(path, { ...init, method: init.method ?? 'POST', headers, body: JSON.stringify(body) });
+}
+
+export async function createJob(
+  gw: Gateway,
+  overrides: Record<string, unknown> = {},
+  init: RequestInit & { key?: string } = {},
+): Promise<ApiJob> {
+  const res = await postJson(gw, '/v1/trainings', await trainingBody(overrides), init);
+  const body = (await res.json()) as ApiJob;
+  expect(res.status, JSON.stringify(body)).toBe(202);
+  return body;
+}
+
+export async function getJob(gw: Gateway, id: string, key?: string): Promise<ApiJob> {
+  const res = await gw.fetch(`/v1/trainings/${id}`, { key });
+  const body = (await res.json()) as ApiJob;
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
+/** Polls GET until `predicate` holds; fails with the last job seen. */
+export async function waitForJob(
+  gw: Gateway,
+  id: string,
+  predicate: (j: ApiJob) => boolean,
+  opts: { key?: string; timeoutMs?: number } = {},
+): Promise<ApiJob> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  let last: ApiJob | undefined;
+  while (Date.now() < deadline) {
+    last = await getJob(gw, id, opts.key);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`job ${id} did not reach the condition; last: ${JSON.stringify(last)}`);
+}
+
+export const isTerminal = (j: ApiJob) => ['succeeded', 'failed', 'cancelled'].includes(j.status);
+
+/** Asserts a problem+json answer with the given status and code; returns its body. */
+export async function expectProblem(
+  res: Response,
+  status: number,
+  code: string,
+): Promise<Record<string, unknown>> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(text) as Record<string, unknown>;
+  expect(body.code, text).toBe(code);
+  expect(body.requestId).toEqual(expect.any(String));
+  return body;
+}

@@ -1,0 +1,178 @@
+/**
+ * Tenancy and authentication: every route answers another tenant's job exactly like a
+ * missing one; lists never show other tenants' jobs; admin keys see everything; keys
+ * are required where they must be and never reach the log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { contentImage } from '../helpers/images.ts';
+import {
+  createJob,
+  expectProblem,
+  getJob,
+  postJson,
+  trainingBody,
+  uniqueId,
+  waitForJob,
+  type ApiJob,
+} from './api-client.ts';
+
+const KEY_A = 'key-a-7f3c9e1d2b';
+const KEY_B = 'key-b-0a8d6c4e2f';
+const KEY_ADMIN = 'key-admin-5e1f3a7c9b';
+
+let h: Harness;
+let gw: Gateway;
+let jobA: ApiJob;
+let jobB: ApiJob;
+const legacyIdA = Math.floor(Math.random() * 1e9);
+
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorkers();
+  gw = await startGateway(h, {
+    tenantKeys: [
+      { tenantId: 'tenant-a', key: KEY_A },
+      { tenantId: 'tenant-b', key: KEY_B },
+    ],
+    adminKeys: [KEY_ADMIN],
+  });
+  jobA = await createJob(gw, { styleName: 'A style' }, { key: KEY_A });
+  jobB = await createJob(gw, { styleName: 'B style' }, { key: KEY_B });
+  const legacy = await postJson(
+    gw,
+    '/queueTrain',
+    {
+      id: legacyIdA,
+      styleName: 'A legacy',
+      baseModel: 'color-lut',
+      styleRefBase64: (await trainingBody()).styleRefBase64,
+    },
+    { key: KEY_A },
+  );
+  expect(legacy.status).toBe(200);
+  await waitForJob(gw, jobA.id, (j) => j.status === 'succeeded', { key: KEY_A });
+  await waitForJob(gw, String(legacyIdA), (j) => j.status === 'succeeded', { key: KEY_A });
+});
+afterAll(async () => {
+  await gw?.close();
+  await h?.close();
+});
+
+const imageBase64 = async () => (await contentImage()).toString('base64');
+const ROUTES = (id: string): Array<[string, string, (() => Promise<unknown>)?]> => [
+  ['GET', `/v1/trainings/${id}`],
+  ['PATCH', `/v1/trainings/${id}`, async () => ({ priority: 1 })],
+  ['POST', `/v1/trainings/${id}/cancel`],
+  ['POST', `/v1/trainings/${id}/pause`],
+  ['POST', `/v1/trainings/${id}/resume`],
+  ['GET', `/v1/trainings/${id}/checkpoints`],
+  ['GET', `/v1/trainings/${id}/artifacts`],
+  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
+  ['POST', `/v1/trainings/${id}/apply`, async () => ({ imageBase64: await imageBase64() })],
+  ['DELETE', `/v1/trainings/${id}`],
+];
+const call = async (method: string, path: string, key: string | undefined, body?: () => Promise<unknown>) =>
+  body ? postJson(gw, path, await body(), { method, key }) : gw.fetch(path, { method, key });
+
+describe('authentication', () => {
+  it.each([
+    ...ROUTES('some-job'),
+    ['GET', '/v1/trainings'],
+    ['GET', '/v1/base-models'],
+    ['POST', '/v1/trainings'],
+    ['POST', '/queueTrain'],
+    ['POST', '/getTrainStatus'],
+    ['POST', '/stopOrDeleteTrain'],
+  ] as Array<[string, string]>)('%s %s needs a valid key', async (method, path) => {
+    const missing = await gw.fetch(path, { method });
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    await expectProblem(missing, 401, 'unauthorized');
+    await expectProblem(await gw.fetch(path, { method, key: 'not-a-real-key' }), 401, 'unauthorized');
+    await expectProblem(
+      await gw.fetch(path, {
+        method,
+        headers: { authorization: `Basic ${Buffer.from(`x:${KEY_A}`).toString('base64')}` },
+      }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it.each(['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs'])('%s is public', async (path) => {
+    const res = await gw.fetch(path);
+    expect([200, 503]).toContain(res.status);
+  });
+});
+
+describe('tenant isolation', () => {
+  it.each(ROUTES('<A>'))(
+    "%s %s on another tenant's job answers 404, like a missing job",
+    async (method, template, body) => {
+      const path = template.replace('<A>', jobA.id);
+      const foreign = await call(method, path, KEY_B, body);
+      const missing = await call(method, template.replace('<A>', uniqueId('missing')), KEY_B, body);
+      const a = await expectProblem(foreign, 404, 'not_found');
+      const b = await expectProblem(missing, 404, 'not_found');
+      expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    },
+  );
+
+  it("leaves the other tenant's job untouched", async () => {
+    const job = await getJob(gw, jobA.id, KEY_A);
+    expect(job).toMatchObject({ status: 'succeeded', tenantId: 'tenant-a', priority: 3 });
+    expect(job.artifacts.map((x) => x.name)).toContain('style.cube');
+  });
+
+  it("refuses another tenant's job id on submission without telling whose it is", async () => {
+    const taken = await postJson(gw, '/v1/trainings', await trainingBody({ id: jobA.id }), { key: KEY_B });
+    const problem = await expectProblem(taken, 409, 'idempotency_conflict');
+    expect(JSON.stringify(problem)).not.toMatch(/tenant-a/);
+  });
+
+  it('keeps lists per tenant', async () => {
+    const listOf = async (key: string, query = '') =>
+      ((await (await gw.fetch(`/v1/trainings${query}`, { key })).json()) as { data: ApiJob[] }).data.map(
+        (j) => j.id,
+      );
+    expect(await listOf(KEY_A)).toEqual(expect.arrayContaining([jobA.id, String(legacyIdA)]));
+    expect(await listOf(KEY_A)).not.toContain(jobB.id);
+    expect(await listOf(KEY_B)).toEqual([jobB.id]);
+    // A tenant filter from a non-admin is ignored: it cannot widen the view.
+    expect(await listOf(KEY_B, '?tenantId=tenant-a')).toEqual([jobB.id]);
+  });
+
+  it('old endpoints follow the same rules', async () => {
+    const status = await postJson(gw, '/getTrainStatus', { id: legacyIdA }, { key: KEY_B });
+    expect(await status.json()).toEqual({ status: 'NOT_FOUND' });
+    expect((await postJson(gw, '/stopOrDeleteTrain', { id: legacyIdA }, { key: KEY_B })).status).toBe(404);
+    expect(await (await postJson(gw, '/getTrainStatus', { id: legacyIdA }, { key: KEY_A })).json()).toEqual({
+      status: 'COMPLETED',
+    });
+  });
+});
+
+describe('admin keys', () => {
+  it('see and filter every tenant', async () => {
+    expect((await getJob(gw, jobA.id, KEY_ADMIN)).tenantId).toBe('tenant-a');
+    const all = (
+      (await (await gw.fetch('/v1/trainings', { key: KEY_ADMIN })).json()) as { data: ApiJob[] }
+    ).data.map((j) => j.id);
+    expect(all).toEqual(expect.arrayContaining([jobA.id, jobB.id]));
+    const onlyB = (
+      (await (await gw.fetch('/v1/trainings?tenantId=tenant-b', { key: KEY_ADMIN })).json()) as {
+        data: ApiJob[];
+      }
+    ).data;
+    expect(onlyB.map((j) => j.id)).toEqual([jobB.id]);
+  });
+});
+
+describe('keys in logs', () => {
+  it('never logs a key, only the tenant', () => {
+    const logs = gw.logs();
+    expect(logs).toMatch(/tenant-a/);
+    for (const key of [KEY_A, KEY_B, KEY_ADMIN]) expect(logs).not.toContain(key);
+  });
+});
