@@ -67,14 +67,14 @@ export function createTrainActivities(deps: TrainDeps) {
           heartbeat(beat);
         },
         onCheckpoint: async (c) => {
-          const record = await deps.storage.writeCheckpoint(input.jobId, c.iteration, c.loss ?? NaN, c.data);
+          const record = await deps.storage.writeCheckpoint(input.jobId, c.iteration, c.loss ?? null, c.data);
           beat = { iteration: c.iteration, total: c.total, loss: c.loss, checkpointKey: record.key };
           heartbeat(beat);
           void report({ iteration: c.iteration, total: c.total, loss: c.loss, checkpointKey: record.key });
         },
         onLog: (line) => log.info(line.message, { jobId: input.jobId, trainerLevel: line.level }),
       });
-      const final = await deps.storage.writeCheckpoint(input.jobId, outcome.iterations, outcome.finalLoss ?? NaN, outcome.finalState);
+      const final = await deps.storage.writeCheckpoint(input.jobId, outcome.iterations, outcome.finalLoss ?? null, outcome.finalState);
       return {
         iterations: outcome.iterations,
         total: outcome.total,

@@ -18,7 +18,7 @@ export interface JobExtras {
   error: JobError | null;
   artifacts: ArtifactInfo[];
   /** The job's latest checkpoint: progress when no heartbeat is pending (paused, published, …). */
-  lastCheckpoint: { iteration: number; loss: number } | null;
+  lastCheckpoint: { iteration: number; loss: number | null } | null;
   queue: QueuePlace | null;
   now: Date;
 }

@@ -26,7 +26,7 @@ type CheckpointStore = Pick<
 const RecordSchema = z.object({
   key: z.string(),
   iteration: z.number().int().nonnegative(),
-  loss: z.number(),
+  loss: z.number().nullable(),
   createdAt: z.string(),
 });
 
@@ -54,7 +54,7 @@ export function createFsCheckpoints(root: string): CheckpointStore {
         throw new InvalidStorageKeyError(`invalid checkpoint iteration: ${iteration}`);
       }
       // JSON would turn NaN/Infinity into null and break every later read of the record.
-      if (!Number.isFinite(loss)) throw new RangeError(`checkpoint loss must be finite, got ${loss}`);
+      if (loss !== null && !Number.isFinite(loss)) throw new RangeError(`checkpoint loss must be finite or null, got ${loss}`);
       const record: CheckpointRecord = {
         key: `${jobId}/${stem(iteration)}.ckpt`,
         iteration,

@@ -16,7 +16,8 @@ export interface CheckpointRecord {
   /** Storage key of the checkpoint, e.g. `job-1/000042.ckpt`. */
   key: string;
   iteration: number;
-  loss: number;
+  /** Null when the trainer reports no loss (command trainers may not). */
+  loss: number | null;
   createdAt: string;
 }
 
@@ -37,7 +38,7 @@ export interface Storage {
   writeCheckpoint(
     jobId: string,
     iteration: number,
-    loss: number,
+    loss: number | null,
     data: Uint8Array,
   ): Promise<CheckpointRecord>;
   /** The checkpoint the latest record points at, or null when the job has none. */
