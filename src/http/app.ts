@@ -4,10 +4,10 @@
  * is generated from the same schemas that validate requests.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { createApiKeyStore } from '../auth/api-keys.ts';
 import { createJobReader } from '../jobs/job-reader.ts';
 import { createQueueTracker } from '../jobs/queue-tracker.ts';
+import { docsRoutes } from './routes/docs/index.ts';
 import { type AppEnv, type Gateway, type GatewayDeps } from './app-types.ts';
 import { toApiError } from './error-mapping.ts';
 import { problemResponse } from './errors.ts';
@@ -17,6 +17,7 @@ import { uploadLimit } from './middleware/body-limit.ts';
 import { temporalDeadline } from './middleware/temporal-deadline.ts';
 import { requestContext } from './request-context.ts';
 import { baseModelRoutes } from './routes/base-models/index.ts';
+import { consoleRoutes } from './routes/console/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { legacyRoutes } from './routes/legacy/index.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: GatewayDeps) {
   app.route('/', metricsRoutes(gw));
   app.route('/', trainingRoutes(gw));
   app.route('/', eventRoutes(gw));
+  app.route('/', consoleRoutes());
   app.route('/', baseModelRoutes(gw));
   app.route('/', legacyRoutes(gw));
 
@@ -80,7 +82,7 @@ export function createApp(deps: GatewayDeps) {
     ],
   };
   app.get('/openapi.json', (c) => c.json(withRequiredBodies(app.getOpenAPI31Document(documentConfig))));
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Atelier API' }));
+  app.route('/', docsRoutes());
 
   app.notFound((c) =>
     problemResponse('not_found', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')),

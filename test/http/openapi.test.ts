@@ -68,5 +68,15 @@ describe('OpenAPI', () => {
     const html = await res.text();
     expect(html).toMatch(/swagger-ui/i);
     expect(html).toContain('/openapi.json');
+    // Its assets come from this gateway, not a CDN: the docs work offline.
+    const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) {
+      expect(asset.startsWith('/docs/assets/')).toBe(true);
+      const res = await gw.fetch(asset);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    }
+    expect((await gw.fetch('/docs/assets/swagger-ui-dist/package.json')).status).toBe(404);
   });
 });
