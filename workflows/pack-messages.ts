@@ -12,6 +12,8 @@ export interface PackStyleInput {
   baseModel: string;
   image: BlobRef;
   params: Record<string, unknown>;
+  /** Planned iterations (for the child's memo, which the API reads without a worker). */
+  total?: number;
 }
 
 export interface StylePackInput {

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health/index.ts';
 import { legacyRoutes } from './routes/legacy/index.ts';
 import { metricsRoutes } from './routes/metrics/index.ts';
 import { trainingRoutes } from './routes/trainings/index.ts';
+import { packRoutes } from './routes/packs/index.ts';
 import { validationHook } from './validation-hook.ts';
 import { withRequiredBodies } from './openapi-document.ts';
 
@@ -56,6 +57,7 @@ export function createApp(deps: GatewayDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', metricsRoutes(gw));
   app.route('/', trainingRoutes(gw));
+  app.route('/', packRoutes(gw));
   app.route('/', eventRoutes(gw));
   app.route('/', consoleRoutes());
   app.route('/', baseModelRoutes(gw));

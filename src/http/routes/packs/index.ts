@@ -1,0 +1,83 @@
+/**
+ * `/v1/packs`: several styles trained together by `stylePackWorkflow` (bounded
+ * parallelism, partial failure). Each style is also an ordinary job under
+ * `/v1/trainings/<packId>-sN`.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { packPauseSignal, packResumeSignal, packWorkflowId } from '../../../../workflows/pack-messages.ts';
+import { readPack } from '../../../jobs/read-pack.ts';
+import { submitPack } from '../../../jobs/submit-pack.ts';
+import { type AppEnv, type Gateway } from '../../app-types.ts';
+import { BEARER_SECURITY, problems } from '../../schemas/common.ts';
+import { decodeBase64Image } from '../../uploads/base64-image.ts';
+import { viewerOf } from '../../viewer.ts';
+import { CreatePackSchema, PackIdParamsSchema, PackSchema } from './schemas.ts';
+
+const packResponse = (description: string) => ({ description, content: { 'application/json': { schema: PackSchema } } });
+
+const createPack = createRoute({
+  method: 'post',
+  path: '/v1/packs',
+  tags: ['packs'],
+  operationId: 'createPack',
+  summary: 'Train several styles as one pack',
+  security: BEARER_SECURITY,
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+    body: { required: true, content: { 'application/json': { schema: CreatePackSchema } } },
+  },
+  responses: { 202: packResponse('Accepted: the pack'), ...problems(400, 401, 409, 413, 415, 422, 503) },
+});
+
+const getPack = createRoute({
+  method: 'get',
+  path: '/v1/packs/{id}',
+  tags: ['packs'],
+  operationId: 'getPack',
+  summary: 'A pack with the job of each style (answers without workers)',
+  security: BEARER_SECURITY,
+  request: { params: PackIdParamsSchema },
+  responses: { 200: packResponse('The pack'), ...problems(400, 401, 404, 503) },
+});
+
+const action = (name: 'cancel' | 'pause' | 'resume') =>
+  createRoute({
+    method: 'post',
+    path: `/v1/packs/{id}/${name}`,
+    tags: ['packs'],
+    operationId: `${name}Pack`,
+    summary: `${name[0].toUpperCase()}${name.slice(1)} every style of a pack`,
+    security: BEARER_SECURITY,
+    request: { params: PackIdParamsSchema },
+    responses: { 202: packResponse('Accepted'), ...problems(400, 401, 404, 503) },
+  });
+
+export function packRoutes(gw: Gateway) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(createPack, async (c) => {
+    const body = c.req.valid('json');
+    const { packId, created } = await submitPack(gw, {
+      tenantId: c.get('tenantId'),
+      id: body.id,
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      maxParallel: body.maxParallel,
+      priority: body.priority,
+      styles: body.styles.map((s, i) => ({ styleName: s.styleName, baseModel: s.baseModel, params: s.params ?? {}, image: decodeBase64Image(s.styleRefBase64, `styles.${i}.styleRefBase64`) })),
+    });
+    if (!created) c.header('idempotent-replayed', 'true');
+    c.header('location', `/v1/packs/${packId}`);
+    return c.json(await readPack(gw.client, gw.jobs, packId, viewerOf(c)), 202);
+  });
+  app.openapi(getPack, async (c) => c.json(await readPack(gw.client, gw.jobs, c.req.valid('param').id, viewerOf(c)), 200));
+  for (const name of ['cancel', 'pause', 'resume'] as const) {
+    app.openapi(action(name), async (c) => {
+      const { id } = c.req.valid('param');
+      await readPack(gw.client, gw.jobs, id, viewerOf(c)); // 404 for missing or foreign packs
+      const handle = gw.client.workflow.getHandle(packWorkflowId(id));
+      if (name === 'cancel') await handle.cancel();
+      else await handle.signal(name === 'pause' ? packPauseSignal : packResumeSignal, {});
+      return c.json(await readPack(gw.client, gw.jobs, id, viewerOf(c)), 202);
+    });
+  }
+  return app;
+}

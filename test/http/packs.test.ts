@@ -1,0 +1,95 @@
+/** `/v1/packs` through real HTTP: create, watch, partial failure, cancel, idempotency, tenancy. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { styleImage } from '../helpers/images.ts';
+import { expectProblem, postJson } from './api-client.ts';
+
+interface Pack {
+  id: string;
+  status: string;
+  percent: number;
+  styles: { id: string; status: string; styleName: string; error: { code: string } | null }[];
+}
+
+let h: Harness;
+let gw: Gateway;
+const A = { tenantId: 'tenant-a', key: 'key-a-0123456789' };
+const B = { tenantId: 'tenant-b', key: 'key-b-0123456789' };
+
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorkers('all');
+  gw = await startGateway(h, { tenantKeys: [A, B] });
+});
+afterAll(async () => {
+  await gw?.close();
+  await h?.close();
+});
+
+const b64 = async () => (await styleImage()).toString('base64');
+
+async function waitForPack(id: string, predicate: (p: Pack) => boolean, key = A.key): Promise<Pack> {
+  const deadline = Date.now() + 90_000;
+  let last: Pack | undefined;
+  while (Date.now() < deadline) {
+    const res = await gw.fetch(`/v1/packs/${id}`, { key });
+    last = (await res.json()) as Pack;
+    expect(res.status, JSON.stringify(last)).toBe(200);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`pack ${id} did not reach the condition; last: ${JSON.stringify(last)}`);
+}
+
+describe('/v1/packs', () => {
+  it('refuses a broken image at the door, then trains every style; each style is a job of its own', async () => {
+    const truncated = (await styleImage()).subarray(0, 90).toString('base64');
+    const body = {
+      styles: [
+        { styleName: 'Dawn', styleRefBase64: await b64(), params: { iterations: 3, lutSize: 17 } },
+        { styleName: 'Broken', styleRefBase64: truncated, params: { iterations: 3, lutSize: 17 } },
+        { styleName: 'Dusk', styleRefBase64: await b64(), params: { iterations: 3, lutSize: 17, seed: 9 } },
+      ],
+      maxParallel: 2,
+    };
+    // The door checks every image: a truncated one is refused before anything starts.
+    await expectProblem(await postJson(gw, '/v1/packs', body, { key: A.key }), 422, 'invalid_image');
+
+    body.styles[1].styleRefBase64 = await b64();
+    body.styles[1].params = { iterations: 3, lutSize: 17 };
+    const res = await postJson(gw, '/v1/packs', body, { key: A.key, headers: { 'idempotency-key': 'pack-1' } });
+    const created = (await res.json()) as Pack;
+    expect(res.status, JSON.stringify(created)).toBe(202);
+    const done = await waitForPack(created.id, (p) => p.status === 'succeeded');
+    expect(done.styles.map((s) => s.styleName)).toEqual(['Dawn', 'Broken', 'Dusk']);
+    expect(done.percent).toBe(100);
+    const job = await gw.fetch(`/v1/trainings/${done.styles[0].id}`, { key: A.key });
+    expect(job.status).toBe(200);
+
+    const again = await postJson(gw, '/v1/packs', body, { key: A.key, headers: { 'idempotency-key': 'pack-1' } });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as Pack).id).toBe(created.id);
+
+    // Another tenant sees nothing.
+    await expectProblem(await gw.fetch(`/v1/packs/${created.id}`, { key: B.key }), 404, 'not_found');
+    await expectProblem(await gw.fetch(`/v1/packs/${created.id}/cancel`, { method: 'POST', key: B.key }), 404, 'not_found');
+  });
+
+  it('cancels a running pack and all its styles', async () => {
+    const slow = { iterations: 1000, lutSize: 33, patience: 100 };
+    const res = await postJson(gw, '/v1/packs', { styles: [{ styleName: 'Long', styleRefBase64: await b64(), params: slow }] }, { key: A.key });
+    const pack = (await res.json()) as Pack;
+    await waitForPack(pack.id, (p) => p.styles.some((s) => s.status === 'running'));
+    const cancel = await gw.fetch(`/v1/packs/${pack.id}/cancel`, { method: 'POST', key: A.key });
+    expect(cancel.status).toBe(202);
+    const ended = await waitForPack(pack.id, (p) => p.status === 'cancelled');
+    expect(ended.styles.every((s) => s.status === 'cancelled')).toBe(true);
+  });
+
+  it('validates the request', async () => {
+    await expectProblem(await postJson(gw, '/v1/packs', { styles: [] }, { key: A.key }), 400, 'validation_failed');
+    await expectProblem(await postJson(gw, '/v1/packs', { styles: [{ styleName: 'x', styleRefBase64: await b64(), baseModel: 'nope' }] }, { key: A.key }), 422, 'unknown_base_model');
+    await expectProblem(await gw.fetch('/v1/packs/..%2Fetc', { key: A.key }), 400, 'validation_failed');
+  });
+});
