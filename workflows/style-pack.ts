@@ -34,6 +34,7 @@ import {
   type StylePackInput,
 } from './pack-messages.ts';
 import { styleTrainingWorkflow } from './style-training.ts';
+import { BaseModelKey, StyleNameKey, TenantIdKey, TrainingPhaseKey } from './search-attributes.ts';
 
 const { readJobStatus } = proxyActivities<ReturnType<typeof createActivities>>(lightActivityOptions);
 
@@ -96,7 +97,27 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
         taskQueue: workflowInfo().taskQueue,
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         args: [{ jobId: state.jobId, tenantId: input.tenantId, styleName: style.styleName, baseModel: style.baseModel, image: style.image, params: style.params, priority: input.priority, createdAt: input.createdAt, heartbeatTimeoutMs: input.heartbeatTimeoutMs }],
-        staticSummary: `Pack ${input.packId}: style '${style.styleName}'`,
+        staticSummary: `Train style '${style.styleName}' with ${style.baseModel} (pack ${input.packId})`,
+        // The same search attributes and memo the gateway gives a job, so each style is a
+        // first-class job in the API (GET /v1/trainings/{id}) and the Temporal UI.
+        typedSearchAttributes: [
+          { key: TrainingPhaseKey, value: 'queued' },
+          { key: TenantIdKey, value: input.tenantId },
+          { key: StyleNameKey, value: style.styleName },
+          { key: BaseModelKey, value: style.baseModel },
+        ],
+        memo: {
+          tenantId: input.tenantId,
+          fingerprint: `pack:${input.packId}:${index}`,
+          createdAt: input.createdAt,
+          styleName: style.styleName,
+          baseModel: style.baseModel,
+          priority: input.priority,
+          params: style.params,
+          total: style.total ?? 0,
+          packId: input.packId,
+        },
+        priority: { priorityKey: input.priority, fairnessKey: input.tenantId },
       });
       if (paused) void child.signal(pauseSignal, {});
       await child.result();
