@@ -25,18 +25,26 @@ export async function run(argv: string[]): Promise<number> {
     logger: temporalLogger(log),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
-      metrics: config.workerMetricsPort ? { prometheus: { bindAddress: `127.0.0.1:${config.workerMetricsPort}` } } : undefined,
+      metrics: config.workerMetricsPort
+        ? { prometheus: { bindAddress: `127.0.0.1:${config.workerMetricsPort}` } }
+        : undefined,
     },
     shutdownSignals: ['SIGINT', 'SIGTERM'],
   });
-  const target = resolveTemporalTarget();
-  const connection = await NativeConnection.connect(target.connectionOptions);
+  // Trainers file and storage first: a bad config fails at once, even with Temporal down.
+  const deps = await createActivityDeps(config, log);
+  let stopRequested = false;
   // Supervised by `atelier dev`: if the supervisor dies, drain and leave no orphan.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
-  // Draining needs the server; if it is gone too, don't hang past the grace period.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000).unref());
+    process.once(signal, () => {
+      stopRequested = true;
+      // Draining needs the server; if it is gone too, don't hang past the grace period.
+      setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000).unref();
+    });
   }
+  const target = resolveTemporalTarget();
+  const connection = await NativeConnection.connect(target.connectionOptions);
   try {
     const workers = await createWorkers({
       connection,
@@ -46,8 +54,10 @@ export async function run(argv: string[]): Promise<number> {
       shutdownGraceMs: config.shutdownGraceMs,
       workflowBundle: config.workflowBundle,
       taskQueueSuffix: config.taskQueueSuffix,
-      deps: await createActivityDeps(config, log),
+      deps,
     });
+    // A signal during start-up (bundling takes seconds) found no worker to stop yet.
+    if (stopRequested) for (const w of workers) w.shutdown();
     log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');
     await Promise.all(workers.map((w) => w.run()));
     log.info('worker stopped');
