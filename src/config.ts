@@ -53,6 +53,7 @@ export const ConfigSchema = z.object({
   ATELIER_WEBHOOK_SECRETS: z.string().optional(),
   ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
   ATELIER_WEBHOOK_ALLOW_HTTP: envBoolean(false),
+  ATELIER_WEBHOOK_DEFAULT_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
 });
 
 export interface Config {
@@ -83,6 +84,8 @@ export interface Config {
   webhookSecrets: string[];
   webhookAllowPrivate: boolean;
   webhookAllowHttp: boolean;
+  /** Receives the events of every job submitted without a `webhook` of its own. */
+  webhookDefaultUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecrets: (c.ATELIER_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,
+    webhookDefaultUrl: c.ATELIER_WEBHOOK_DEFAULT_URL || undefined,
   };
 }

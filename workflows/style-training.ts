@@ -16,14 +16,28 @@ import {
   upsertSearchAttributes,
   workflowInfo,
   ActivityFailure,
+  CancelledFailure,
   allHandlersFinished,
   getExternalWorkflowHandle,
+  patched,
 } from '@temporalio/workflow';
 import { childUpdateSignal } from './pack-messages.ts';
 import type { createActivities } from '../activities/index.ts';
 import type { PublishArtifactsResult, TrainStyleResult, TrainingPixelsRef } from '../activities/types.ts';
-import { lightActivityOptions, trainingActivityOptions, trainingQueueFor, webhookActivityOptions } from './activity-options.ts';
-import { isTerminalPhase, progressOf, statusOfPhase, type JobError, type JobPhase, type JobView } from './job-view.ts';
+import {
+  lightActivityOptions,
+  trainingActivityOptions,
+  trainingQueueFor,
+  webhookActivityOptions,
+} from './activity-options.ts';
+import {
+  isTerminalPhase,
+  progressOf,
+  statusOfPhase,
+  type JobError,
+  type JobPhase,
+  type JobView,
+} from './job-view.ts';
 import {
   MAX_PRIORITY,
   MIN_PRIORITY,
@@ -39,6 +53,8 @@ import {
 import { TrainingPhaseKey } from './search-attributes.ts';
 
 type Activities = ReturnType<typeof createActivities>;
+/** Webhooks delivered beside the job instead of inline (see notifyEvent); a patch keeps older histories replaying. */
+const BACKGROUND_WEBHOOKS_PATCH = 'webhooks-in-background';
 const light = proxyActivities<Activities>(lightActivityOptions);
 const notify = proxyActivities<Activities>(webhookActivityOptions);
 
@@ -59,6 +75,8 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
   };
   let trainingScope: CancellationScope | undefined;
   let requeue = false;
+  /** Webhook deliveries in flight; the workflow closes only after they settle (at-least-once). */
+  const deliveries: Promise<void>[] = [];
 
   // Handlers first, before any await: an update with no handler is rejected.
   setHandler(pauseSignal, () => {
@@ -86,6 +104,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     setPriorityUpdate,
     ({ priority }) => {
       state.priority = priority;
+      upsertMemo({ priority }); // the API reads the priority from the memo when no worker runs
       // A training task still waiting in the queue keeps its old priority unless re-queued.
       const waiting = state.phase === 'training' && state.report?.run !== state.run;
       if (waiting && trainingScope) {
@@ -141,16 +160,36 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     if (!parent) return;
     const v = view();
     void getExternalWorkflowHandle(parent.workflowId, parent.runId)
-      .signal(childUpdateSignal, { jobId: input.jobId, phase: v.phase, status: v.status, progress: v.progress })
+      .signal(childUpdateSignal, {
+        jobId: input.jobId,
+        phase: v.phase,
+        status: v.status,
+        progress: v.progress,
+      })
       .catch(() => undefined); // the parent may have closed; our own outcome doesn't depend on it
   }
 
   async function notifyEvent(type: string): Promise<void> {
     if (!input.webhook) return;
     if (input.webhook.events && !input.webhook.events.includes(type)) return;
-    // Best effort by design: a failing endpoint never fails or delays the job's outcome.
+    // Standard Webhooks ids must not contain '.'; the id is fixed here, so every retry carries the same one.
+    const eventId = `msg_${workflowInfo().workflowId}_${type.replace(/\./g, '_')}_${state.run}`;
+    const delivery = { jobId: input.jobId, tenantId: input.tenantId, url: input.webhook.url, type, eventId };
+    if (patched(BACKGROUND_WEBHOOKS_PATCH)) {
+      // A failing endpoint is retried for up to 24 h: awaiting it here would hold the job
+      // that long. Deliveries run beside the job (shielded from its cancellation, so an
+      // accepted event is still delivered) and are awaited only before the workflow closes.
+      deliveries.push(
+        CancellationScope.nonCancellable(() => notify.deliverWebhook(delivery)).then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return;
+    }
+    // Histories recorded before the patch awaited each delivery inline; replay must do the same.
     try {
-      await notify.deliverWebhook({ jobId: input.jobId, tenantId: input.tenantId, url: input.webhook.url, type, eventId: `${workflowInfo().workflowId}:${type}:${state.run}` });
+      await notify.deliverWebhook(delivery);
     } catch (err) {
       if (isCancellation(err)) throw err;
     }
@@ -172,16 +211,29 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
         // Options are built per run: a changed priority applies to the next scheduling.
         // The tenant is the fairness key, so one tenant's backlog cannot starve another.
         const training = proxyActivities<Activities>({
-          ...trainingActivityOptions(trainingQueueFor(workflowInfo().taskQueue), input.heartbeatTimeoutMs ?? 10_000),
+          ...trainingActivityOptions(
+            trainingQueueFor(workflowInfo().taskQueue),
+            input.heartbeatTimeoutMs ?? 10_000,
+          ),
           priority: { priorityKey: state.priority, fairnessKey: input.tenantId },
         });
         return await scope.run(() =>
-          training.trainStyle({ jobId: input.jobId, run: state.run, baseModel: input.baseModel, params: input.params, pixels }),
+          training.trainStyle({
+            jobId: input.jobId,
+            run: state.run,
+            baseModel: input.baseModel,
+            params: input.params,
+            pixels,
+          }),
         );
       } catch (err) {
         // Our own scope cancelled (pause or re-prioritisation) while the workflow itself was not.
-        const ownCancel = isCancellation(err) && !CancellationScope.current().consideredCancelled;
-        if (!ownCancel || (!state.paused && !requeue)) throw err;
+        // Judged by the scope, not by the error: when the training worker has died, the cancelled
+        // activity ends with a heartbeat timeout, not a CancelledFailure (found by `npm run chaos`).
+        const ownCancel = scope.consideredCancelled && !CancellationScope.current().consideredCancelled;
+        // Pause or re-prioritisation: loop again. A resume may already have arrived while
+        // pausing; then the loop simply schedules training again from the checkpoint.
+        if (!ownCancel) throw err;
         requeue = false;
       } finally {
         trainingScope = undefined;
@@ -192,7 +244,11 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
   async function runPipeline(): Promise<StyleTrainingResult> {
     setPhase('decoding');
     const decoded = await light.decodeImage({ jobId: input.jobId, image: input.image });
-    const pixels: TrainingPixelsRef = { ref: decoded.pixelsRef, width: decoded.pixelsWidth, height: decoded.pixelsHeight };
+    const pixels: TrainingPixelsRef = {
+      ref: decoded.pixelsRef,
+      width: decoded.pixelsWidth,
+      height: decoded.pixelsHeight,
+    };
     await notifyEvent('training.started');
     const trained = await trainUntilDone(pixels);
     state.trainingMs += trained.durationMs;
@@ -214,10 +270,15 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     state.finishedAt = new Date().toISOString();
     setPhase('succeeded');
     await notifyEvent('training.succeeded');
+    await Promise.all(deliveries);
     await condition(allHandlersFinished);
     return result;
   } catch (err) {
-    if (isCancellation(err)) {
+    // A cancelled workflow ends Cancelled even when the activity it cancelled did not end with a
+    // CancelledFailure: if its worker had died, it ends with a heartbeat timeout, which used to
+    // fail the job (found by `npm run chaos`: a cancel right after a training worker was SIGKILLed).
+    const cancelled = isCancellation(err) || CancellationScope.current().consideredCancelled;
+    if (cancelled) {
       // Cleanup must run even though the workflow is cancelled: shield it.
       await CancellationScope.nonCancellable(async () => {
         setPhase('cancelling');
@@ -225,8 +286,16 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
         state.finishedAt = new Date().toISOString();
         setPhase('cancelled');
         await notifyEvent('training.cancelled');
+        await Promise.all(deliveries);
       });
-      throw err;
+      // Only a CancelledFailure makes the SDK close the execution as Cancelled.
+      throw isCancellation(err)
+        ? err
+        : new CancelledFailure(
+            'cancelled while its activity was lost',
+            [],
+            err instanceof Error ? err : undefined,
+          );
     }
     state.error = errorOf(err);
     await CancellationScope.nonCancellable(async () => {
@@ -235,6 +304,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
       state.finishedAt = new Date().toISOString();
       setPhase('failed');
       await notifyEvent('training.failed');
+      await Promise.all(deliveries);
     });
     throw ApplicationFailure.create({
       type: state.error.code,
@@ -249,7 +319,8 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
 function errorOf(err: unknown): JobError {
   let cause: unknown = err;
   while (cause instanceof ActivityFailure && cause.cause) cause = cause.cause;
-  if (cause instanceof ApplicationFailure) return { code: cause.type ?? 'TrainingFailed', message: cause.message };
+  if (cause instanceof ApplicationFailure)
+    return { code: cause.type ?? 'TrainingFailed', message: cause.message };
   if (cause instanceof Error) return { code: cause.name || 'TrainingFailed', message: cause.message };
   return { code: 'TrainingFailed', message: String(cause) };
 }

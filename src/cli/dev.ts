@@ -65,10 +65,15 @@ export async function run(): Promise<number> {
   const suffix = config.taskQueueSuffix;
   const upAndPolling = async () =>
     (await waitForReady(`${url}/readyz`, 120_000)) &&
-    (await waitForPollers(temporal.address, target.namespace, [
-      { name: TaskQueue.orchestration + suffix, kind: 'workflow' },
-      { name: TaskQueue.training + suffix, kind: 'activity' },
-    ], 120_000));
+    (await waitForPollers(
+      temporal.address,
+      target.namespace,
+      [
+        { name: TaskQueue.orchestration + suffix, kind: 'workflow' },
+        { name: TaskQueue.training + suffix, kind: 'activity' },
+      ],
+      120_000,
+    ));
   const ready = await Promise.race([upAndPolling(), done.then(() => false)]);
   if (ready) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -10,7 +10,9 @@ export async function run(): Promise<number> {
   try {
     const added = await ensureSearchAttributes(client.connection, target.namespace);
     process.stdout.write(
-      added.length ? `registered ${added.join(', ')} on ${target.address}/${target.namespace}\n` : 'search attributes already present\n',
+      added.length
+        ? `registered ${added.join(', ')} on ${target.address}/${target.namespace}\n`
+        : 'search attributes already present\n',
     );
     return 0;
   } finally {

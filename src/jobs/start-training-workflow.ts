@@ -25,14 +25,15 @@ export interface StartTrainingOptions {
 }
 
 function detailsMarkdown(input: StyleTrainingInput): string {
-  const params = Object.entries(input.params).map(([k, v]) => `| ${k} | \`${JSON.stringify(v)}\` |`);
+  // A bullet list: the Temporal UI renders markdown tables poorly in the details panel.
+  const params = Object.entries(input.params).map(([k, v]) => `- ${k}: \`${JSON.stringify(v)}\``);
   return [
     `**Job** \`${input.jobId}\` · **tenant** \`${input.tenantId}\` · **priority** ${input.priority}`,
     '',
     `**Image** \`${input.image.sha256.slice(0, 16)}…\` (${input.image.contentType}, ${input.image.bytes} bytes)`,
     '',
-    '| parameter | value |',
-    '|---|---|',
+    '**Parameters**',
+    '',
     ...params,
   ].join('\n');
 }

@@ -57,6 +57,17 @@ describe('pause and resume', () => {
     expect(done.trainingRuns).toBe(2);
   });
 
+  it('a resume that arrives while still pausing simply continues the job', async () => {
+    const job = await startJob(h, { params: { iterations: 40, lutSize: 33, seed: 8 } });
+    await waitForView(job.handle, (v) => (v.progress?.iteration ?? 0) >= 3);
+    await job.handle.signal(pauseSignal, {});
+    await new Promise((r) => setTimeout(r, 20));
+    await job.handle.signal(resumeSignal, {});
+    await job.handle.result();
+    const done = await waitForView(job.handle, inPhase('succeeded'));
+    expect(done.trainingRuns).toBe(2);
+  });
+
   it('setPriority validates its input and refuses finished jobs', async () => {
     const job = await startJob(h, { params: { iterations: 2, lutSize: 17 } });
     const rejected = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 0 }] }).catch((e: unknown) => e);

@@ -1,0 +1,73 @@
+/**
+ * Follows a job's SSE stream to its end. A dropped connection (gateway restart, proxy)
+ * is resumed with Last-Event-ID, so no event is shown twice or lost; the gateway needs
+ * no memory of us. Gives up as "unreachable" after ~30 s without a connection.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ApiClient, problemError } from './api-client.ts';
+import { CliError, ExitCode } from './exit-codes.ts';
+import { readSse } from './sse-reader.ts';
+
+export interface StreamedEvent {
+  id: string;
+  type: string;
+  at: string;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+export interface StreamedProgress {
+  iteration: number;
+  total: number;
+  loss: number | null;
+  percent: number;
+  attempt: number;
+  eta: string | null;
+}
+
+export interface FollowHandlers {
+  onEvent(e: StreamedEvent): void;
+  onProgress(p: StreamedProgress): void;
+}
+
+const RECONNECT_FOR_MS = 30_000;
+
+/** Resolves with the terminal status: succeeded, failed or cancelled. */
+export async function followJob(api: ApiClient, jobId: string, handlers: FollowHandlers): Promise<string> {
+  let lastEventId: string | null = null;
+  let lostSince: number | null = null;
+  for (;;) {
+    let res: Response;
+    try {
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      res = await api.request(`/v1/trainings/${jobId}/events`, { headers });
+    } catch (err) {
+      lostSince ??= Date.now();
+      if (!(err instanceof CliError) || Date.now() - lostSince > RECONNECT_FOR_MS) throw err;
+      await sleep(1000);
+      continue;
+    }
+    lostSince = null;
+    if (res.status === 204) return (await api.json<{ status: string }>(`/v1/trainings/${jobId}`)).status;
+    if (!res.ok || !res.body) throw await problemError(res);
+    try {
+      for await (const m of readSse(res.body)) {
+        if (m.event === 'event') {
+          lastEventId = m.id ?? lastEventId;
+          handlers.onEvent(JSON.parse(m.data) as StreamedEvent);
+        } else if (m.event === 'progress') {
+          handlers.onProgress(JSON.parse(m.data) as StreamedProgress);
+        } else if (m.event === 'end') {
+          return (JSON.parse(m.data) as { status: string }).status;
+        }
+      }
+    } catch {
+      // The connection broke mid-stream: resume below from the last event id.
+    }
+    await sleep(500);
+  }
+}
+
+export const exitCodeOfStatus = (status: string) =>
+  status === 'succeeded' ? ExitCode.ok : status === 'cancelled' ? ExitCode.jobCancelled : ExitCode.jobFailed;

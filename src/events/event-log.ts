@@ -1,0 +1,47 @@
+/**
+ * The whole event log of one job, read from its history (all pages), plus the current
+ * progress sample. Paging over it is by event id (`after`), so a page boundary never
+ * moves when new events are appended.
+ */
+import { type Client } from '@temporalio/client';
+import { type Viewer } from '../jobs/describe-job.ts';
+import { createEventDeriver } from './derive-events.ts';
+import { type HistoryFact } from './history-facts.ts';
+import { compareEventIds, type JobEvent, type ProgressSample } from './job-event.ts';
+import { snapshotJob } from './job-snapshot.ts';
+import { readHistoryFacts } from './read-history.ts';
+import { retryHintsOf } from './retry-hints.ts';
+
+export interface EventLog {
+  events: JobEvent[];
+  progress: ProgressSample | null;
+}
+
+export interface EventPage {
+  data: JobEvent[];
+  hasMore: boolean;
+  /** Pass as `after` for the next page — or, once `hasMore` is false, to poll for newer events. */
+  nextCursor: string | null;
+}
+
+export async function readEventLog(client: Client, jobId: string, viewer: Viewer): Promise<EventLog> {
+  // Describe first: it is the tenancy check, and nothing of another tenant's job is read.
+  const snapshot = await snapshotJob(client, jobId, viewer);
+  const facts: HistoryFact[] = [];
+  for await (const page of readHistoryFacts(client, jobId, { follow: false })) facts.push(...page);
+  const deriver = createEventDeriver();
+  for (const hint of retryHintsOf(facts)) deriver.hintRetry(hint.run, hint.attempt, hint.failure);
+  if (snapshot.retry) {
+    const runs = facts.filter(
+      (f) => f.kind === 'activity_scheduled' && f.activityType === 'trainStyle',
+    ).length;
+    deriver.hintRetry(runs, snapshot.retry.attempt, snapshot.retry.failure);
+  }
+  return { events: facts.flatMap((f) => deriver.push(f)), progress: snapshot.progress };
+}
+
+export function pageOf(events: JobEvent[], after: string | undefined, limit: number): EventPage {
+  const rest = after ? events.filter((e) => compareEventIds(e.id, after) > 0) : events;
+  const data = rest.slice(0, limit);
+  return { data, hasMore: rest.length > limit, nextCursor: data.at(-1)?.id ?? after ?? null };
+}

@@ -1,0 +1,108 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../helpers/harness.ts';
+import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
+import { freePort } from '../../helpers/free-port.ts';
+import { styleImage } from '../../helpers/images.ts';
+import { cliTrainers, runCli, startCli } from './run-cli.ts';
+
+describe('atelier client commands: exit codes for scripts', () => {
+  let h: Harness;
+  let gw: Gateway;
+  let env: Record<string, string>;
+  let tmp: string;
+  let image: string;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.startWorkers('all', { trainers: cliTrainers() });
+    gw = await startGateway(h, { trainers: cliTrainers() });
+    env = { ATELIER_URL: gw.url };
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-cli-'));
+    image = path.join(tmp, 'reference.png');
+    await writeFile(image, await styleImage());
+  });
+  afterAll(async () => {
+    await gw?.close();
+    await h?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['an unknown job', 3, ['status', 'no-such-job'], /no job with id 'no-such-job'/],
+    ['an invalid job id', 2, ['status', 'bad id!'], /is not a job id/],
+    ['a missing --style', 2, ['submit', 'x.png'], /--style are required/],
+    ['an unknown option', 2, ['cancel', 'x', '--force'], /Unknown option '--force'/],
+    [
+      'an unreadable image',
+      2,
+      ['submit', '/nonexistent.png', '--style', 'S'],
+      /cannot read \/nonexistent.png: ENOENT/,
+    ],
+    [
+      'an unknown base model',
+      6,
+      ['submit', '<image>', '--style', 'S', '--base-model', 'nope'],
+      /unknown baseModel 'nope'/,
+    ],
+    [
+      'a bad parameter',
+      6,
+      ['submit', '<image>', '--style', 'S', '--param', 'iterations=-3'],
+      /params\.iterations/,
+    ],
+    ['no artifacts to download', 3, ['download', 'no-such-job'], /no job with id/],
+  ])('%s: exit %i', async (_what, code, args, message) => {
+    const run = await runCli(
+      args.map((a) => (a === '<image>' ? image : a)),
+      env,
+    );
+    expect(run.code, run.stderr).toBe(code);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('a finished job cannot be cancelled (exit 6); an unreachable gateway is exit 5', async () => {
+    const done = (
+      await runCli(
+        ['submit', image, '--style', 'Quick', '--param', 'iterations=3', '--param', 'lutSize=17', '--wait'],
+        env,
+      )
+    ).stdout.trim();
+    const cancel = await runCli(['cancel', done], env);
+    expect(cancel.code, cancel.stderr).toBe(6);
+    expect(cancel.stderr).toContain('invalid_state');
+    const down = await runCli(['status', done], { ATELIER_URL: `http://127.0.0.1:${await freePort()}` });
+    expect(down.code).toBe(5);
+    expect(down.stderr).toMatch(/cannot reach the gateway at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+  });
+
+  it('runs as `npx atelier` from the repository', async () => {
+    const run = await startCli(['status', 'no-such-job'], env, ['npx', '--no-install', 'atelier']).done;
+    expect(run.code).toBe(3);
+  });
+});
+
+describe('atelier client commands with API keys', () => {
+  let h: Harness;
+  let gw: Gateway;
+  beforeAll(async () => {
+    h = await createHarness();
+    gw = await startGateway(h, { tenantKeys: [{ tenantId: 'acme', key: 'key-acme-0123456789' }] });
+  });
+  afterAll(async () => {
+    await gw?.close();
+    await h?.close();
+  });
+
+  it('sends ATELIER_API_KEY; a wrong key is exit 6, a right one reaches the job layer (3 for a missing job)', async () => {
+    const wrong = await runCli(['status', 'some-job'], { ATELIER_URL: gw.url, ATELIER_API_KEY: 'not-a-key' });
+    expect(wrong.code).toBe(6);
+    expect(wrong.stderr).toContain('unauthorized');
+    const right = await runCli(['status', 'some-job'], {
+      ATELIER_URL: gw.url,
+      ATELIER_API_KEY: 'key-acme-0123456789',
+    });
+    expect(right.code).toBe(3);
+  });
+});

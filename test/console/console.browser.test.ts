@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { launchChromium } from '../helpers/ensure-chromium.ts';
+import { styleImage } from '../helpers/images.ts';
+import { testTrainers } from '../http/fixtures/slow-trainer.ts';
+
+const SCREENSHOT = 'test-output/console-succeeded.png';
+
+/** Drops a file on the drop zone the way a browser does: a real `drop` event with a DataTransfer. */
+async function dropImage(page: Page, png: Buffer): Promise<void> {
+  // A string, not a function: this project's TypeScript has no DOM types.
+  await page.evaluate(`(() => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (ch) => ch.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'reference.png', { type: 'image/png' }));
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.getElementById('drop-zone').dispatchEvent(drop);
+  })()`);
+}
+
+const rowText = (page: Page, id: string, selector: string) =>
+  page.locator(`tr[data-job-id="${id}"] ${selector}`).innerText();
+
+describe('web console (headless Chromium)', () => {
+  let h: Harness;
+  let gw: Gateway;
+  let browser: Browser;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.startWorkers('all', { trainers: testTrainers() });
+    gw = await startGateway(h, { trainers: testTrainers() });
+    browser = await launchChromium();
+  }, 900_000); // the first run may install Chromium
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.close();
+    await h?.close();
+  });
+
+  it('submits a dropped image, shows progress moving, then succeeded with the before/after preview', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${gw.url}/`);
+    await page.locator('#base-model option[value="slow-test"]').waitFor({ state: 'attached' });
+    await dropImage(page, await styleImage(320, 200));
+    await expect.poll(() => page.locator('#drop-preview').isVisible()).toBe(true);
+    await page.fill('#style-name', 'Dusk in the browser');
+    await page.selectOption('#base-model', 'color-lut'); // the real trainer: its preview.png is the "after"
+    await page.fill('#iterations', '150');
+    await page.click('#submit-button');
+    const id =
+      (await page.locator('#submit-message').innerText()).match(/Submitted (\S+)\./)?.[1] ??
+      (await page.locator('tbody tr').first().getAttribute('data-job-id'))!;
+    await page.locator(`tr[data-job-id="${id}"]`).waitFor();
+
+    // Progress moves: two different iteration counts seen while the job runs.
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const text = await rowText(page, id, '.bar-text');
+          if (/^\d+\/150/.test(text) && !text.startsWith('150/')) seen.add(text.split(' ')[0]);
+          return seen.size;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(2);
+
+    await expect.poll(() => rowText(page, id, '.badge'), { timeout: 60_000 }).toBe('succeeded');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            "(img => img.complete ? img.naturalWidth : 0)(document.getElementById('after'))",
+          ) as Promise<number>,
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    expect((await page.evaluate("document.getElementById('before').naturalWidth")) as number).toBe(320);
+    await expect.poll(() => page.locator('#events li[data-type="succeeded"]').count()).toBe(1);
+    expect(await page.locator('#downloads button').allInnerTexts()).toEqual(
+      expect.arrayContaining(['⬇ style.cube', '⬇ preview.png']),
+    );
+    expect(await rowText(page, id, 'td:nth-child(2)')).toBe('Dusk in the browser · color-lut');
+
+    await mkdir('test-output', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('pause, resume and cancel buttons steer a running job', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gw.url}/`);
+    await page.locator('#base-model option[value="slow-test"]').waitFor({ state: 'attached' });
+    await dropImage(page, await styleImage());
+    await page.fill('#style-name', 'Steered');
+    await page.selectOption('#base-model', 'slow-test');
+    await page.fill('#iterations', '400');
+    await page.click('#submit-button');
+    await expect.poll(() => page.locator('#submit-message').innerText()).toMatch(/Submitted/);
+    const id = (await page.locator('#submit-message').innerText()).match(/Submitted (\S+)\./)![1];
+    const row = page.locator(`tr[data-job-id="${id}"]`);
+    await expect.poll(() => rowText(page, id, '.badge'), { timeout: 30_000 }).toBe('running');
+    await row.locator('button[data-action="pause"]').click();
+    await expect.poll(() => rowText(page, id, '.badge'), { timeout: 30_000 }).toBe('paused');
+    await row.locator('button[data-action="resume"]').click();
+    await expect.poll(() => rowText(page, id, '.badge'), { timeout: 30_000 }).toBe('running');
+    await row.locator('button[data-action="cancel"]').click();
+    await expect.poll(() => rowText(page, id, '.badge'), { timeout: 30_000 }).toBe('cancelled');
+    await expect
+      .poll(() => page.locator('#events li[data-type="cancelled"]').count(), { timeout: 10_000 })
+      .toBe(1);
+  });
+});

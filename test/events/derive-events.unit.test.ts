@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createEventDeriver } from '../../src/events/derive-events.ts';
+import { type FactBody, type HistoryFact } from '../../src/events/history-facts.ts';
+import { compareEventIds } from '../../src/events/job-event.ts';
+
+const at = '2026-01-01T00:00:00.000Z';
+let next = 1;
+const fact = (body: FactBody, eventId = next++): HistoryFact => ({ ...body, eventId, at });
+const phase = (p: string) => fact({ kind: 'phase', phase: p });
+const report = (run: number, attempt: number, iteration: number, checkpointKey?: string) =>
+  fact({
+    kind: 'signal',
+    name: 'trainingReport',
+    arg: { run, attempt, iteration, total: 10, loss: 0.5, checkpointKey },
+  });
+const derive = (facts: HistoryFact[], setup?: (d: ReturnType<typeof createEventDeriver>) => void) => {
+  const d = createEventDeriver();
+  setup?.(d);
+  return facts.flatMap((f) => d.push(f));
+};
+
+describe('createEventDeriver', () => {
+  it('numbers several events of one history event as id, id-1, … in order', () => {
+    next = 40;
+    const events = derive([phase('training'), report(1, 1, 0), phase('paused'), phase('training')]);
+    expect(events.map((e) => [e.id, e.type])).toEqual([
+      ['40', 'training_queued'],
+      ['41', 'attempt_started'],
+      ['42', 'paused'],
+      ['43', 'resumed'],
+      ['43-1', 'training_queued'],
+    ]);
+    expect(compareEventIds('43', '43-1')).toBeLessThan(0);
+    expect(compareEventIds('9-2', '10')).toBeLessThan(0);
+  });
+
+  it('tells attempts from checkpoints, and says why an attempt was retried when it is known', () => {
+    const lost = { kind: 'worker_lost' as const, type: 'HeartbeatTimeout', message: 'lost' };
+    const events = derive(
+      [report(1, 1, 0, 'k0'), report(1, 1, 3, 'k3'), report(1, 2, 3, 'k3'), report(1, 3, 5)],
+      (d) => d.hintRetry(1, 2, lost),
+    );
+    expect(events.map((e) => [e.type, e.data.attempt, e.data.reason])).toEqual([
+      ['attempt_started', 1, undefined],
+      ['checkpoint', 1, undefined],
+      ['retried', 2, 'worker_lost'],
+      ['attempt_started', 2, undefined],
+      ['retried', 3, 'unknown'],
+      ['attempt_started', 3, undefined],
+    ]);
+  });
+
+  it('emits exactly one terminal event: the phase, not the close event after it', () => {
+    const events = derive([
+      phase('publishing'),
+      phase('succeeded'),
+      fact({ kind: 'closed', status: 'completed', failure: null }),
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['publishing', 'succeeded']);
+  });
+
+  it('a failed job carries the last activity failure (never a webhook one) as its error', () => {
+    const events = derive([
+      fact({ kind: 'activity_scheduled', activityType: 'trainStyle' }, 100),
+      fact({ kind: 'activity_scheduled', activityType: 'deliverWebhook' }, 101),
+      fact({
+        kind: 'activity_failed',
+        scheduledEventId: 100,
+        failure: { kind: 'error', type: 'TrainerBadInput', message: 'no' },
+      }),
+      fact({
+        kind: 'activity_failed',
+        scheduledEventId: 101,
+        failure: { kind: 'error', type: 'WebhookRefused', message: '302' },
+      }),
+      phase('failed'),
+    ]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'failed',
+      data: { error: { code: 'TrainerBadInput', message: 'no' } },
+    });
+  });
+
+  it('a terminated workflow ends the log as failed, from its close event', () => {
+    const events = derive([
+      phase('training'),
+      fact({
+        kind: 'closed',
+        status: 'terminated',
+        failure: { kind: 'other', type: 'Terminated', message: 'by ops' },
+      }),
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'failed', message: 'Failed: Terminated: by ops' });
+  });
+
+  it('reports a priority change only for a successful setPriority update', () => {
+    const events = derive([
+      fact({ kind: 'update_accepted', name: 'setPriority' }, 200),
+      fact({
+        kind: 'update_completed',
+        acceptedEventId: 200,
+        result: { priority: 1, requeued: false },
+        failed: false,
+      }),
+      fact({ kind: 'update_accepted', name: 'setPriority' }, 202),
+      fact({ kind: 'update_completed', acceptedEventId: 202, result: null, failed: true }),
+    ]);
+    expect(events.map((e) => [e.type, e.data.priority])).toEqual([['priority_changed', 1]]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Finds Debian's Chromium for the browser tests (console, Temporal UI), installing the
+ * package when it is missing — the way ensure-ffmpeg does for ffmpeg. Tests never skip
+ * for want of a browser: a skipped UI test would silently stop guarding the UI.
+ */
+import { execFile } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+const run = promisify(execFile);
+export const CHROMIUM = '/usr/bin/chromium';
+
+let pending: Promise<string> | undefined;
+
+export function ensureChromium(): Promise<string> {
+  pending ??= locateOrInstall();
+  return pending;
+}
+
+async function locateOrInstall(): Promise<string> {
+  if (await works()) return CHROMIUM;
+  // Test files run in parallel processes: another one may be installing right now, so
+  // wait for apt's locks instead of failing on them, and look again before giving up.
+  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+  const options = {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60_000,
+  };
+  try {
+    await run('apt-get', [...lock, 'update'], options);
+    await run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', 'chromium'], options);
+  } catch (err) {
+    if (await works()) return CHROMIUM;
+    throw new Error(
+      `Chromium is missing and installing it failed (apt-get install -y chromium, as root): ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+  if (!(await works())) throw new Error(`apt-get reported success but ${CHROMIUM} does not run`);
+  return CHROMIUM;
+}
+
+async function works(): Promise<boolean> {
+  try {
+    await access(CHROMIUM);
+    await run(CHROMIUM, ['--headless', '--no-sandbox', '--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Headless Chromium with the flags a sandboxed CI machine needs (no network chatter, no GPU). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: await ensureChromium(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

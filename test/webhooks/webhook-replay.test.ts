@@ -1,0 +1,65 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import proto from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
+import { createJob, postJson, waitForJob } from '../http/api-client.ts';
+import { trainingWorkflowId } from '../../workflows/messages.ts';
+
+// Recorded with the code before the `webhooks-in-background` patch, when each delivery
+// was awaited inline (succeeded, paused-and-resumed, cancelled; all with a webhook).
+const FIXTURES = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+
+describe('replay across the webhook change', () => {
+  let h: Harness;
+  let gw: Gateway;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.startWorkers();
+    gw = await startGateway(h);
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await gw?.close();
+    await h?.close();
+  });
+
+  it('histories recorded with inline deliveries replay against the current workflow code', async () => {
+    const files = (await readdir(FIXTURES)).filter((f) => f.startsWith('webhook-inline-'));
+    expect(files).toHaveLength(3);
+    for (const file of files) {
+      const history = proto.temporal.api.history.v1.History.decode(await readFile(FIXTURES + file));
+      await expect(
+        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: file }, history),
+      ).resolves.toBeUndefined();
+    }
+  });
+
+  it('histories with background deliveries (paused, resumed, cancelled) replay too', async () => {
+    const job = await createJob(gw, {
+      params: { iterations: 40, lutSize: 33 },
+      webhook: { url: receiver.url },
+    });
+    await waitForJob(gw, job.id, (j) => (j.progress?.iteration ?? 0) > 0);
+    await postJson(gw, `/v1/trainings/${job.id}/pause`, {});
+    await waitForJob(gw, job.id, (j) => j.phase === 'paused');
+    await postJson(gw, `/v1/trainings/${job.id}/resume`, {});
+    await waitForJob(gw, job.id, (j) => j.phase === 'training');
+    await postJson(gw, `/v1/trainings/${job.id}/cancel`, {});
+    const handle = h.client.workflow.getHandle(trainingWorkflowId(job.id));
+    await handle.result().catch(() => undefined);
+    await receiver.waitFor((ds) => ds.some((d) => d.json.type === 'training.cancelled'));
+    await expect(
+      Worker.runReplayHistory(
+        { workflowsPath: WORKFLOWS_PATH, replayName: 'background' },
+        await handle.fetchHistory(),
+      ),
+    ).resolves.toBeUndefined();
+  });
+});
