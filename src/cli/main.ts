@@ -33,6 +33,10 @@ const COMMANDS: Record<
     load: () => import('./client/submit.ts'),
   },
   status: { describe: 'status <job-id> [--json]', load: () => import('./client/status.ts') },
+  pack: {
+    describe: 'pack submit <image>... [--param k=v]... [--max-parallel N] [--wait] | pack status <id> | pack cancel <id>',
+    load: () => import('./client/pack.ts'),
+  },
   cancel: {
     describe: 'cancel <job-id>',
     load: async () => (await import('./client/job-action.ts')).actionCommand('cancel'),

@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** `k=v`: v as JSON when it parses (numbers, booleans, arrays), else as a string. */
-function paramsOf(pairs: string[]): Record<string, unknown> {
+export function paramsOf(pairs: string[]): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');

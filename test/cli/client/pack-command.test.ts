@@ -1,0 +1,48 @@
+/** `atelier pack` as a real child process against a real gateway and workers. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
+import { createHarness, type Harness } from '../../helpers/harness.ts';
+import { contentImage, styleImage } from '../../helpers/images.ts';
+import { runCli } from './run-cli.ts';
+
+describe('atelier pack', () => {
+  let h: Harness;
+  let gw: Gateway;
+  let tmp: string;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.startWorkers('all');
+    gw = await startGateway(h);
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-pack-cli-'));
+    await writeFile(path.join(tmp, 'warm.png'), await styleImage());
+    await writeFile(path.join(tmp, 'cool.png'), await contentImage());
+  });
+  afterAll(async () => {
+    await gw?.close();
+    await h?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('submit --wait trains one style per image and exits 0; status lists the styles', async () => {
+    const env = { ATELIER_URL: gw.url };
+    const images = ['warm.png', 'cool.png'].map((f) => path.join(tmp, f));
+    const run = await runCli(['pack', 'submit', ...images, '--param', 'iterations=3', '--param', 'lutSize=17', '--wait'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const id = run.stdout.split('\n')[0];
+    expect(run.stdout).toMatch(/succeeded 100%/);
+    const status = await runCli(['pack', 'status', id], env);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(`${id}-s1`);
+    expect(status.stdout).toContain("'warm'");
+    expect(status.stdout).toContain("'cool'");
+  });
+
+  it('usage errors exit 2 and unknown packs exit 3', async () => {
+    const env = { ATELIER_URL: gw.url };
+    expect((await runCli(['pack', 'frobnicate'], env)).code).toBe(2);
+    expect((await runCli(['pack', 'status', 'no-such-pack'], env)).code).toBe(3);
+  });
+});
