@@ -74,7 +74,6 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     trainingMs: 0,
   };
   let trainingScope: CancellationScope | undefined;
-  let requeue = false;
   /** Webhook deliveries in flight; the workflow closes only after they settle (at-least-once). */
   const deliveries: Promise<void>[] = [];
 
@@ -108,7 +107,6 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
       // A training task still waiting in the queue keeps its old priority unless re-queued.
       const waiting = state.phase === 'training' && state.report?.run !== state.run;
       if (waiting && trainingScope) {
-        requeue = true;
         trainingScope.cancel();
       }
       return { priority, requeued: waiting };
@@ -234,7 +232,6 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
         // Pause or re-prioritisation: loop again. A resume may already have arrived while
         // pausing; then the loop simply schedules training again from the checkpoint.
         if (!ownCancel) throw err;
-        requeue = false;
       } finally {
         trainingScope = undefined;
       }
