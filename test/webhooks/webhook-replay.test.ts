@@ -43,7 +43,8 @@ describe('replay across the webhook change', () => {
 
   it('histories with background deliveries (paused, resumed, cancelled) replay too', async () => {
     const job = await createJob(gw, {
-      params: { iterations: 40, lutSize: 33 },
+      // Long enough (no early stop) to still be training when paused and resumed.
+      params: { iterations: 1000, lutSize: 33, patience: 100 },
       webhook: { url: receiver.url },
     });
     await waitForJob(gw, job.id, (j) => (j.progress?.iteration ?? 0) > 0);
