@@ -1,0 +1,45 @@
+/** Writes bench/results/latest.json and latest.md (the table that goes into the README). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type MachineFacts } from './machine.ts';
+
+export interface MetricRow {
+  name: string;
+  value: number | null;
+  unit: string;
+  how: string;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  durationS: number;
+  command: string;
+  machine: MachineFacts;
+  loadAverage: { start: number[]; end: number[] };
+  config: Record<string, unknown>;
+  metrics: Record<string, number | null>;
+  rows: MetricRow[];
+  details: Record<string, unknown>;
+}
+
+const fmt = (v: number | null) =>
+  v === null ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+
+export function markdown(r: BenchResults): string {
+  const m = r.machine;
+  return [
+    `Measured ${r.generatedAt} with \`${r.command}\` in ${r.durationS.toFixed(0)} s on ${m.cores} × ${m.cpuModel}, ${m.totalMemoryGb} GB, ${m.os};`,
+    `Node ${m.node}; ${m.temporalCli}. Load average (1/5/15 min) ${r.loadAverage.start.join(' / ')} at the start, ${r.loadAverage.end.join(' / ')} at the end (shared machine).`,
+    '',
+    '| metric | value | unit | how |',
+    '|---|---:|---|---|',
+    ...r.rows.map((row) => `| \`${row.name}\` | ${fmt(row.value)} | ${row.unit} | ${row.how} |`),
+    '',
+  ].join('\n');
+}
+
+export async function writeResults(r: BenchResults, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'latest.json'), JSON.stringify(r, null, 2) + '\n');
+  await writeFile(path.join(dir, 'latest.md'), markdown(r));
+}
