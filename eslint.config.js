@@ -25,15 +25,32 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'Workflows are deterministic: no Node built-ins.' },
-            { group: ['**/activities/**', '../activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
-            { group: ['**/src/**', '../src/*'], allowTypeImports: true, message: 'Workflows must not load gateway/worker code.' },
-            { group: ['zod', 'zod/*', 'hono', 'hono/*', '@hono/*', 'pino', 'sharp'], message: 'Not in the workflow sandbox.' },
-            { group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'], allowTypeImports: true, message: 'Disallowed in workflow bundles.' },
+            {
+              group: ['**/activities/**', '../activities/*'],
+              allowTypeImports: true,
+              message: 'Import activities as types only.',
+            },
+            {
+              group: ['**/src/**', '../src/*'],
+              allowTypeImports: true,
+              message: 'Workflows must not load gateway/worker code.',
+            },
+            {
+              group: ['zod', 'zod/*', 'hono', 'hono/*', '@hono/*', 'pino', 'sharp'],
+              message: 'Not in the workflow sandbox.',
+            },
+            {
+              group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+              allowTypeImports: true,
+              message: 'Disallowed in workflow bundles.',
+            },
           ],
-          paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'].map((name) => ({
-            name,
-            message: 'Workflows are deterministic: no Node built-ins.',
-          })),
+          paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'].map(
+            (name) => ({
+              name,
+              message: 'Workflows are deterministic: no Node built-ins.',
+            }),
+          ),
         },
       ],
     },

@@ -21,6 +21,10 @@ export function withKeepAlive<F extends (...args: any[]) => Promise<unknown>>(fn
 }
 
 /** Wraps every function of an activities object. */
-export function keepAliveAll<T extends Record<string, (...args: never[]) => Promise<unknown>>>(activities: T): T {
-  return Object.fromEntries(Object.entries(activities).map(([name, fn]) => [name, withKeepAlive(fn as never)])) as unknown as T;
+export function keepAliveAll<T extends Record<string, (...args: never[]) => Promise<unknown>>>(
+  activities: T,
+): T {
+  return Object.fromEntries(
+    Object.entries(activities).map(([name, fn]) => [name, withKeepAlive(fn as never)]),
+  ) as unknown as T;
 }

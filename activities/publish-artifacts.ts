@@ -19,7 +19,8 @@ export function createPublishActivities(deps: PublishDeps) {
   async function publishArtifacts(input: PublishArtifactsInput): Promise<PublishArtifactsResult> {
     const { trainer, params } = resolveTrainer(deps.trainers, input.baseModel, input.params);
     const latest = await deps.storage.readLatestCheckpoint(input.jobId);
-    if (!latest) throw permanentFailure(FailureType.BlobMissing, `job ${input.jobId} has no final training state`);
+    if (!latest)
+      throw permanentFailure(FailureType.BlobMissing, `job ${input.jobId} has no final training state`);
     const pixels = await deps.storage.getBlob(input.pixels.ref.sha256);
     const files = await trainer.artifacts({
       styleName: input.styleName,
@@ -28,7 +29,8 @@ export function createPublishActivities(deps: PublishDeps) {
       pixels: { width: input.pixels.width, height: input.pixels.height, data: pixels },
     });
     const written = [];
-    for (const file of files) written.push(await deps.storage.writeArtifact(input.jobId, file.name, file.data));
+    for (const file of files)
+      written.push(await deps.storage.writeArtifact(input.jobId, file.name, file.data));
     const losses = trainer.lossCurve(latest.data);
     const finalLoss = losses.length ? losses[losses.length - 1] : null;
     // No timestamps in the manifest: a retry must produce byte-identical files.
@@ -37,11 +39,24 @@ export function createPublishActivities(deps: PublishDeps) {
       styleName: input.styleName,
       trainer: { name: trainer.name, version: trainer.version },
       params,
-      metrics: { iterations: latest.record.iteration, finalLoss, durationMs: input.trainingMs, lossCurve: losses },
+      metrics: {
+        iterations: latest.record.iteration,
+        finalLoss,
+        durationMs: input.trainingMs,
+        lossCurve: losses,
+      },
       files: written.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 })),
     };
-    await deps.storage.writeArtifact(input.jobId, 'manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
-    return { artifacts: [...written.map((f) => f.name), 'manifest.json'], iterations: latest.record.iteration, finalLoss };
+    await deps.storage.writeArtifact(
+      input.jobId,
+      'manifest.json',
+      Buffer.from(JSON.stringify(manifest, null, 2) + '\n'),
+    );
+    return {
+      artifacts: [...written.map((f) => f.name), 'manifest.json'],
+      iterations: latest.record.iteration,
+      finalLoss,
+    };
   }
 
   /** Removes what a cancelled or failed job leaves behind. Idempotent. */

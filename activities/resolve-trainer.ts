@@ -10,12 +10,16 @@ export function resolveTrainer(
 ): { trainer: Trainer; params: Record<string, unknown> } {
   const trainer = trainers.get(baseModel);
   if (!trainer) {
-    throw permanentFailure(FailureType.UnknownBaseModel, `unknown baseModel "${baseModel}"; valid: ${trainers.names().join(', ')}`);
+    throw permanentFailure(
+      FailureType.UnknownBaseModel,
+      `unknown baseModel "${baseModel}"; valid: ${trainers.names().join(', ')}`,
+    );
   }
   try {
     return { trainer, params: trainer.parseParams(rawParams) };
   } catch (err) {
-    if (err instanceof InvalidParamsError) throw permanentFailure(FailureType.InvalidParams, err.message, err.fields);
+    if (err instanceof InvalidParamsError)
+      throw permanentFailure(FailureType.InvalidParams, err.message, err.fields);
     throw err;
   }
 }

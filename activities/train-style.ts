@@ -5,7 +5,14 @@
  * after a crash, a pause or a re-prioritisation alike. Cancellation arrives through
  * the heartbeat and aborts the trainer; the CancelledFailure is always rethrown.
  */
-import { activityInfo, cancellationSignal, getClient, heartbeat, log, metricMeter } from '@temporalio/activity';
+import {
+  activityInfo,
+  cancellationSignal,
+  getClient,
+  heartbeat,
+  log,
+  metricMeter,
+} from '@temporalio/activity';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
@@ -37,8 +44,18 @@ export function createTrainActivities(deps: TrainDeps) {
     const latest = await deps.storage.readLatestCheckpoint(input.jobId);
     const pixels = await deps.storage.getBlob(input.pixels.ref.sha256);
     const resumedFrom = latest?.record.iteration ?? 0;
-    let beat: TrainingHeartbeat = { iteration: resumedFrom, total, loss: latest?.record.loss ?? null, checkpointKey: latest?.record.key ?? null };
-    log.info('training attempt starting', { jobId: input.jobId, attempt: info.attempt, run: input.run, resumedFrom });
+    let beat: TrainingHeartbeat = {
+      iteration: resumedFrom,
+      total,
+      loss: latest?.record.loss ?? null,
+      checkpointKey: latest?.record.key ?? null,
+    };
+    log.info('training attempt starting', {
+      jobId: input.jobId,
+      attempt: info.attempt,
+      run: input.run,
+      resumedFrom,
+    });
 
     const report = (r: Omit<TrainingReportInput, 'run' | 'attempt'>) =>
       getClient()
@@ -47,9 +64,16 @@ export function createTrainActivities(deps: TrainDeps) {
         .catch((err: unknown) => log.warn('training report not delivered', { error: String(err) }));
 
     // Exported on the worker's Prometheus endpoint; rate() of it is iterations/s per trainer.
-    const iterationsDone = metricMeter.createCounter('atelier_trainer_iterations', 'iterations', 'Training iterations completed').withTags({ trainer: trainer.name });
+    const iterationsDone = metricMeter
+      .createCounter('atelier_trainer_iterations', 'iterations', 'Training iterations completed')
+      .withTags({ trainer: trainer.name });
     heartbeat(beat);
-    void report({ iteration: beat.iteration, total, loss: beat.loss, checkpointKey: beat.checkpointKey ?? undefined });
+    void report({
+      iteration: beat.iteration,
+      total,
+      loss: beat.loss,
+      checkpointKey: beat.checkpointKey ?? undefined,
+    });
     // Heartbeats keep flowing even when one iteration is slow: they carry the
     // cancellation back to us and prove to the server that this worker is alive.
     const ticker = setInterval(() => heartbeat(beat), 500);
@@ -74,7 +98,12 @@ export function createTrainActivities(deps: TrainDeps) {
         },
         onLog: (line) => log.info(line.message, { jobId: input.jobId, trainerLevel: line.level }),
       });
-      const final = await deps.storage.writeCheckpoint(input.jobId, outcome.iterations, outcome.finalLoss ?? null, outcome.finalState);
+      const final = await deps.storage.writeCheckpoint(
+        input.jobId,
+        outcome.iterations,
+        outcome.finalLoss ?? null,
+        outcome.finalState,
+      );
       return {
         iterations: outcome.iterations,
         total: outcome.total,
@@ -85,7 +114,8 @@ export function createTrainActivities(deps: TrainDeps) {
       };
     } catch (err) {
       // A trainer that says the input can never work (command exit 65) must not burn retries.
-      if (err instanceof TrainerBadInputError) throw permanentFailure(FailureType.TrainerBadInput, err.message);
+      if (err instanceof TrainerBadInputError)
+        throw permanentFailure(FailureType.TrainerBadInput, err.message);
       throw err;
     } finally {
       clearInterval(ticker);

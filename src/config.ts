@@ -20,7 +20,10 @@ const envBoolean = (fallback: boolean) =>
       const v = value.trim().toLowerCase();
       if (TRUE.includes(v)) return true;
       if (FALSE.includes(v)) return false;
-      ctx.addIssue({ code: 'custom', message: `expected one of ${[...TRUE, ...FALSE.filter(Boolean)].join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected one of ${[...TRUE, ...FALSE.filter(Boolean)].join(', ')}`,
+      });
       return z.NEVER;
     });
 
@@ -48,7 +51,10 @@ export const ConfigSchema = z.object({
   ATELIER_ALLOW_ANONYMOUS: envBoolean(false),
   ATELIER_TRAINERS_FILE: z.string().optional(),
   ATELIER_WORKFLOW_BUNDLE: z.string().optional(),
-  ATELIER_TASK_QUEUE_SUFFIX: z.string().regex(/^[A-Za-z0-9._-]{0,40}$/).default(''),
+  ATELIER_TASK_QUEUE_SUFFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,40}$/)
+    .default(''),
   CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).default(2_000),
   ATELIER_WEBHOOK_SECRETS: z.string().optional(),
   ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
@@ -96,7 +102,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+    );
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
@@ -123,7 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workflowBundle: c.ATELIER_WORKFLOW_BUNDLE || undefined,
     checkpointEveryMs: c.CHECKPOINT_EVERY_MS,
     taskQueueSuffix: c.ATELIER_TASK_QUEUE_SUFFIX,
-    webhookSecrets: (c.ATELIER_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    webhookSecrets: (c.ATELIER_WEBHOOK_SECRETS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,
     webhookDefaultUrl: c.ATELIER_WEBHOOK_DEFAULT_URL || undefined,

@@ -21,7 +21,9 @@ const PERMANENT = [
  * trains on `atelier.training`; a suffixed queue (test isolation) on the same suffix.
  */
 export function trainingQueueFor(workflowTaskQueue: string): string {
-  const suffix = workflowTaskQueue.startsWith(TaskQueue.orchestration) ? workflowTaskQueue.slice(TaskQueue.orchestration.length) : '';
+  const suffix = workflowTaskQueue.startsWith(TaskQueue.orchestration)
+    ? workflowTaskQueue.slice(TaskQueue.orchestration.length)
+    : '';
   return TaskQueue.training + suffix;
 }
 
@@ -34,7 +36,13 @@ export const lightActivityOptions: ActivityOptions = {
   // They heartbeat every second while running (activities/keep-alive.ts): a lost worker shows in 5 s.
   heartbeatTimeout: '5s',
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5, nonRetryableErrorTypes: PERMANENT },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: PERMANENT,
+  },
 };
 
 /**
@@ -49,7 +57,12 @@ export function trainingActivityOptions(taskQueue: string, heartbeatTimeoutMs: n
     scheduleToCloseTimeout: '7 days',
     heartbeatTimeout: heartbeatTimeoutMs,
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: PERMANENT },
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      nonRetryableErrorTypes: PERMANENT,
+    },
   };
 }
 
@@ -58,5 +71,10 @@ export const webhookActivityOptions: ActivityOptions = {
   startToCloseTimeout: '30s',
   scheduleToCloseTimeout: '24 hours',
   cancellationType: ActivityCancellationType.TRY_CANCEL,
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 hour', nonRetryableErrorTypes: ['WebhookRefused'] },
+  retry: {
+    initialInterval: '5s',
+    backoffCoefficient: 2,
+    maximumInterval: '1 hour',
+    nonRetryableErrorTypes: ['WebhookRefused'],
+  },
 };

@@ -30,7 +30,15 @@ export {
   type PackView,
   type PackStyleState,
 } from './pack-messages.ts';
-export { JOB_PHASES, JOB_STATUSES, isTerminalPhase, type JobView, type JobPhase, type JobStatus, type JobProgress } from './job-view.ts';
+export {
+  JOB_PHASES,
+  JOB_STATUSES,
+  isTerminalPhase,
+  type JobView,
+  type JobPhase,
+  type JobStatus,
+  type JobProgress,
+} from './job-view.ts';
 export { TaskQueue } from './task-queues.ts';
 export { TrainingPhaseKey, TenantIdKey, StyleNameKey, BaseModelKey } from './search-attributes.ts';
 /** Workflow type names (they go over the wire). */

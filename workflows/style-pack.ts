@@ -55,7 +55,9 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
 
   const forward = (signal: typeof pauseSignal | typeof resumeSignal) => {
     for (const jobId of running) {
-      void getExternalWorkflowHandle(trainingWorkflowId(jobId)).signal(signal, {}).catch(() => undefined);
+      void getExternalWorkflowHandle(trainingWorkflowId(jobId))
+        .signal(signal, {})
+        .catch(() => undefined);
     }
   };
   setHandler(packPauseSignal, () => {
@@ -76,14 +78,24 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
   function view(): PackView {
     const done = styles.filter((s) => isTerminalPhase(s.phase));
     const failed = done.filter((s) => s.phase !== 'succeeded');
-    const percent = styles.reduce((sum, s) => sum + (isTerminalPhase(s.phase) ? 100 : (s.progress?.percent ?? 0)), 0) / styles.length;
+    const percent =
+      styles.reduce((sum, s) => sum + (isTerminalPhase(s.phase) ? 100 : (s.progress?.percent ?? 0)), 0) /
+      styles.length;
     let status: PackView['status'] = paused ? 'paused' : 'running';
     if (done.length === styles.length) {
       if (failed.length === 0) status = 'succeeded';
-      else if (failed.length === styles.length) status = styles.every((s) => s.phase === 'cancelled') ? 'cancelled' : 'failed';
+      else if (failed.length === styles.length)
+        status = styles.every((s) => s.phase === 'cancelled') ? 'cancelled' : 'failed';
       else status = 'partially_failed';
     }
-    return { id: input.packId, tenantId: input.tenantId, status, paused, percent: Math.round(percent * 10) / 10, styles };
+    return {
+      id: input.packId,
+      tenantId: input.tenantId,
+      status,
+      paused,
+      percent: Math.round(percent * 10) / 10,
+      styles,
+    };
   }
 
   async function trainOne(index: number): Promise<void> {
@@ -96,7 +108,19 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
         workflowId: trainingWorkflowId(state.jobId),
         taskQueue: workflowInfo().taskQueue,
         parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-        args: [{ jobId: state.jobId, tenantId: input.tenantId, styleName: style.styleName, baseModel: style.baseModel, image: style.image, params: style.params, priority: input.priority, createdAt: input.createdAt, heartbeatTimeoutMs: input.heartbeatTimeoutMs }],
+        args: [
+          {
+            jobId: state.jobId,
+            tenantId: input.tenantId,
+            styleName: style.styleName,
+            baseModel: style.baseModel,
+            image: style.image,
+            params: style.params,
+            priority: input.priority,
+            createdAt: input.createdAt,
+            heartbeatTimeoutMs: input.heartbeatTimeoutMs,
+          },
+        ],
         staticSummary: `Train style '${style.styleName}' with ${style.baseModel} (pack ${input.packId})`,
         // The same search attributes and memo the gateway gives a job, so each style is a
         // first-class job in the API (GET /v1/trainings/{id}) and the Temporal UI.
@@ -127,7 +151,12 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
       if (isCancellation(err) && CancellationScope.current().consideredCancelled) throw err;
       const cause = err instanceof ChildWorkflowFailure ? err.cause : err;
       state.phase = isCancellation(err) ? 'cancelled' : 'failed';
-      state.error = cause instanceof ApplicationFailure ? { code: cause.type ?? 'TrainingFailed', message: cause.message } : state.phase === 'failed' ? { code: 'TrainingFailed', message: String(cause) } : null;
+      state.error =
+        cause instanceof ApplicationFailure
+          ? { code: cause.type ?? 'TrainingFailed', message: cause.message }
+          : state.phase === 'failed'
+            ? { code: 'TrainingFailed', message: String(cause) }
+            : null;
     } finally {
       running.delete(state.jobId);
     }
@@ -142,9 +171,12 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
 
   // Bounded parallelism: a fixed number of lanes, each taking the next style.
   let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(input.maxParallel ?? 2, styles.length)) }, async () => {
-    while (next < styles.length) await trainOne(next++);
-  });
+  const lanes = Array.from(
+    { length: Math.max(1, Math.min(input.maxParallel ?? 2, styles.length)) },
+    async () => {
+      while (next < styles.length) await trainOne(next++);
+    },
+  );
   try {
     await Promise.all(lanes);
   } catch (err) {

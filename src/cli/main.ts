@@ -34,7 +34,8 @@ const COMMANDS: Record<
   },
   status: { describe: 'status <job-id> [--json]', load: () => import('./client/status.ts') },
   pack: {
-    describe: 'pack submit <image>... [--param k=v]... [--max-parallel N] [--wait] | pack status <id> | pack cancel <id>',
+    describe:
+      'pack submit <image>... [--param k=v]... [--max-parallel N] [--wait] | pack status <id> | pack cancel <id>',
     load: () => import('./client/pack.ts'),
   },
   cancel: {

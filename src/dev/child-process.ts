@@ -16,7 +16,11 @@ export interface Supervised {
 }
 
 export function startAtelierChild(name: string, args: string[], env: NodeJS.ProcessEnv): Supervised {
-  const child = spawn(process.execPath, [ATELIER_BIN, ...args], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+  const child = spawn(process.execPath, [ATELIER_BIN, ...args], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     name,

@@ -28,19 +28,46 @@ async function answers(address: string): Promise<Connection | undefined> {
   }
 }
 
-export async function temporalForDev(config: Config, address: string | undefined, namespace: string, say: (m: string) => void): Promise<DevTemporal> {
+export async function temporalForDev(
+  config: Config,
+  address: string | undefined,
+  namespace: string,
+  say: (m: string) => void,
+): Promise<DevTemporal> {
   const wanted = address ?? `127.0.0.1:${config.temporalDevPort}`;
   const existing = await answers(wanted);
   if (existing) {
     const added = await ensureSearchAttributes(existing, namespace);
     await existing.close();
-    return { address: wanted, how: `using the Temporal server already running at ${wanted}${added.length ? ` (registered ${added.join(', ')})` : ''}`, stop: async () => undefined };
+    return {
+      address: wanted,
+      how: `using the Temporal server already running at ${wanted}${added.length ? ` (registered ${added.join(', ')})` : ''}`,
+      stop: async () => undefined,
+    };
   }
-  const cli = await provisionTemporalCli({ dataDir: config.dataDir, cliPath: config.temporalCliPath, allowSdkDownload: true, log: say });
+  const cli = await provisionTemporalCli({
+    dataDir: config.dataDir,
+    cliPath: config.temporalCliPath,
+    allowSdkDownload: true,
+    log: say,
+  });
   const dbFile = path.join(config.dataDir, 'temporal.db');
   if (cli.path) {
-    const server = await startDevServer({ cliPath: cli.path, dataDir: config.dataDir, port: config.temporalDevPort, uiPort: config.temporalUiPort, dbFile, namespace, log: say });
-    return { address: server.address, uiUrl: server.uiUrl, how: `started ${cli.version} (${cli.source}), database ${dbFile}`, stop: () => server.stop() };
+    const server = await startDevServer({
+      cliPath: cli.path,
+      dataDir: config.dataDir,
+      port: config.temporalDevPort,
+      uiPort: config.temporalUiPort,
+      dbFile,
+      namespace,
+      log: say,
+    });
+    return {
+      address: server.address,
+      uiUrl: server.uiUrl,
+      how: `started ${cli.version} (${cli.source}), database ${dbFile}`,
+      stop: () => server.stop(),
+    };
   }
   // Last resort: the SDK downloads the CLI (needs internet) and runs it.
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
@@ -51,9 +78,20 @@ export async function temporalForDev(config: Config, address: string | undefined
       uiPort: config.temporalUiPort,
       dbFilename: dbFile,
       namespace,
-      extraArgs: [...searchAttributeFlags(), '--dynamic-config-value', 'matching.useNewMatcher=true', '--dynamic-config-value', 'matching.enableFairness=true'],
+      extraArgs: [
+        ...searchAttributeFlags(),
+        '--dynamic-config-value',
+        'matching.useNewMatcher=true',
+        '--dynamic-config-value',
+        'matching.enableFairness=true',
+      ],
     },
   });
   await ensureSearchAttributes(env.connection, namespace);
-  return { address: `127.0.0.1:${config.temporalDevPort}`, uiUrl: `http://localhost:${config.temporalUiPort}`, how: 'started the dev server the Temporal SDK downloaded', stop: () => env.teardown() };
+  return {
+    address: `127.0.0.1:${config.temporalDevPort}`,
+    uiUrl: `http://localhost:${config.temporalUiPort}`,
+    how: 'started the dev server the Temporal SDK downloaded',
+    stop: () => env.teardown(),
+  };
 }

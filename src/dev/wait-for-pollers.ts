@@ -4,7 +4,12 @@ import proto from '@temporalio/proto';
 
 const { TaskQueueType } = proto.temporal.api.enums.v1;
 
-export async function waitForPollers(address: string, namespace: string, queues: { name: string; kind: 'workflow' | 'activity' }[], timeoutMs: number): Promise<boolean> {
+export async function waitForPollers(
+  address: string,
+  namespace: string,
+  queues: { name: string; kind: 'workflow' | 'activity' }[],
+  timeoutMs: number,
+): Promise<boolean> {
   const connection = await Connection.connect({ address });
   const deadline = Date.now() + timeoutMs;
   try {
@@ -14,7 +19,10 @@ export async function waitForPollers(address: string, namespace: string, queues:
           const res = await connection.workflowService.describeTaskQueue({
             namespace,
             taskQueue: { name: q.name },
-            taskQueueType: q.kind === 'workflow' ? TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW : TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+            taskQueueType:
+              q.kind === 'workflow'
+                ? TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW
+                : TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
           });
           return (res.pollers?.length ?? 0) > 0;
         }),

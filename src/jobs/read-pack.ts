@@ -21,7 +21,12 @@ export interface ApiPack {
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled'];
 
-export async function readPack(client: Client, jobs: JobReader, packId: string, viewer: Viewer): Promise<ApiPack> {
+export async function readPack(
+  client: Client,
+  jobs: JobReader,
+  packId: string,
+  viewer: Viewer,
+): Promise<ApiPack> {
   const notFound = new ApiError('not_found', `no pack ${packId}`);
   let d;
   try {
@@ -42,13 +47,23 @@ export async function readPack(client: Client, jobs: JobReader, packId: string, 
     if (job) styles.push(job);
   }
   const total = memo.styles ?? styles.length;
-  const percent = total ? styles.reduce((sum, j) => sum + (TERMINAL.includes(j.status) ? 100 : (j.progress?.percent ?? 0)), 0) / total : 0;
+  const percent = total
+    ? styles.reduce((sum, j) => sum + (TERMINAL.includes(j.status) ? 100 : (j.progress?.percent ?? 0)), 0) /
+      total
+    : 0;
   const done = styles.filter((j) => TERMINAL.includes(j.status));
   const ok = done.filter((j) => j.status === 'succeeded').length;
   let status: ApiPack['status'] = styles.some((j) => j.status === 'paused') ? 'paused' : 'running';
   if (d.status.name === 'CANCELLED') status = 'cancelled';
   else if (d.status.name !== 'RUNNING' || (done.length === total && total > 0)) {
-    status = ok === total ? 'succeeded' : ok === 0 ? (done.every((j) => j.status === 'cancelled') ? 'cancelled' : 'failed') : 'partially_failed';
+    status =
+      ok === total
+        ? 'succeeded'
+        : ok === 0
+          ? done.every((j) => j.status === 'cancelled')
+            ? 'cancelled'
+            : 'failed'
+          : 'partially_failed';
   }
   return {
     id: packId,

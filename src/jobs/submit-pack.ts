@@ -35,7 +35,9 @@ async function admitStyle(deps: GatewayDeps, style: PackStyleRequest, i: number)
   const trainer = deps.trainers.get(style.baseModel);
   if (!trainer) {
     throw new ApiError('unknown_base_model', `styles[${i}]: unknown baseModel '${style.baseModel}'`, {
-      errors: [{ field: `styles.${i}.baseModel`, message: `must be one of ${deps.trainers.names().join(', ')}` }],
+      errors: [
+        { field: `styles.${i}.baseModel`, message: `must be one of ${deps.trainers.names().join(', ')}` },
+      ],
     });
   }
   let params: Record<string, unknown>;
@@ -49,15 +51,29 @@ async function admitStyle(deps: GatewayDeps, style: PackStyleRequest, i: number)
   }
   const admitted = await admitImage(style.image, `styles.${i}.styleRefBase64`, deps.limits.maxInputPixels);
   const image = await deps.storage.putBlob(style.image, admitted.contentType);
-  return { styleName: style.styleName, baseModel: style.baseModel, image, params, total: trainer.totalIterations(params) };
+  return {
+    styleName: style.styleName,
+    baseModel: style.baseModel,
+    image,
+    params,
+    total: trainer.totalIterations(params),
+  };
 }
 
 /** Starts (or finds) the pack; returns its id and whether this request created it. */
-export async function submitPack(deps: GatewayDeps, req: PackRequest): Promise<{ packId: string; created: boolean }> {
+export async function submitPack(
+  deps: GatewayDeps,
+  req: PackRequest,
+): Promise<{ packId: string; created: boolean }> {
   const styles: PackStyleInput[] = [];
   for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, style, i));
   // Pack ids leave room for the `-sN` suffix of their jobs within the 64-character job id limit.
-  const packId = req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId()).slice(0, 40);
+  const packId =
+    req.id ??
+    (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId()).slice(
+      0,
+      40,
+    );
   const input: StylePackInput = {
     packId,
     tenantId: req.tenantId,

@@ -54,7 +54,8 @@ export function createFsCheckpoints(root: string): CheckpointStore {
         throw new InvalidStorageKeyError(`invalid checkpoint iteration: ${iteration}`);
       }
       // JSON would turn NaN/Infinity into null and break every later read of the record.
-      if (loss !== null && !Number.isFinite(loss)) throw new RangeError(`checkpoint loss must be finite or null, got ${loss}`);
+      if (loss !== null && !Number.isFinite(loss))
+        throw new RangeError(`checkpoint loss must be finite or null, got ${loss}`);
       const record: CheckpointRecord = {
         key: `${jobId}/${stem(iteration)}.ckpt`,
         iteration,

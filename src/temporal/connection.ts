@@ -14,11 +14,18 @@ export interface TemporalTarget {
 export function resolveTemporalTarget(env: NodeJS.ProcessEnv = process.env): TemporalTarget {
   const cfg = loadClientConnectConfig({ overrideEnvVars: env as Record<string, string> });
   const address = cfg.connectionOptions.address ?? 'localhost:7233';
-  return { address, namespace: cfg.namespace ?? 'default', connectionOptions: { ...cfg.connectionOptions, address } };
+  return {
+    address,
+    namespace: cfg.namespace ?? 'default',
+    connectionOptions: { ...cfg.connectionOptions, address },
+  };
 }
 
 /** A client-only connection (pure JS gRPC: the gateway loads no native module). */
 export async function connectClient(target: TemporalTarget, connectTimeoutMs = 10_000): Promise<Client> {
-  const connection = await Connection.connect({ ...target.connectionOptions, connectTimeout: connectTimeoutMs });
+  const connection = await Connection.connect({
+    ...target.connectionOptions,
+    connectTimeout: connectTimeoutMs,
+  });
   return new Client({ connection, namespace: target.namespace });
 }

@@ -50,7 +50,12 @@ export function devServerArgs(opts: DevServerOptions): string[] {
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
   if (opts.dbFile !== ':memory:') {
-    args.push('--db-filename', opts.dbFile ?? path.join(opts.dataDir, 'temporal.db'), '--sqlite-pragma', 'journal_mode=wal');
+    args.push(
+      '--db-filename',
+      opts.dbFile ?? path.join(opts.dataDir, 'temporal.db'),
+      '--sqlite-pragma',
+      'journal_mode=wal',
+    );
   }
   args.push(...searchAttributeFlags());
   for (const value of DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
@@ -58,7 +63,12 @@ export function devServerArgs(opts: DevServerOptions): string[] {
 }
 
 /** Resolves once the frontend answers and the namespace is registered. */
-export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, exited?: () => string | undefined): Promise<Connection> {
+export async function waitForTemporal(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+  exited?: () => string | undefined,
+): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
@@ -78,7 +88,9 @@ export async function waitForTemporal(address: string, namespace: string, timeou
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`Temporal at ${address} did not become ready within ${Math.round(timeoutMs / 1000)} s (last error: ${lastError})`);
+  throw new Error(
+    `Temporal at ${address} did not become ready within ${Math.round(timeoutMs / 1000)} s (last error: ${lastError})`,
+  );
 }
 
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
@@ -87,7 +99,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const namespace = opts.namespace ?? 'default';
   // Own process group: a terminal Ctrl-C reaches only the supervisor, which stops
   // the server last, after the workers have drained.
-  const child = spawn(opts.cliPath, devServerArgs(opts), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(opts.cliPath, devServerArgs(opts), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let tail = '';
   const keepTail = (d: Buffer) => (tail = (tail + d.toString()).slice(-4000));
   child.stdout?.on('data', keepTail);
@@ -111,7 +126,12 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     clearTimeout(timer);
   };
   try {
-    const connection = await waitForTemporal(address, namespace, opts.readyTimeoutMs ?? 60_000, () => exitReason);
+    const connection = await waitForTemporal(
+      address,
+      namespace,
+      opts.readyTimeoutMs ?? 60_000,
+      () => exitReason,
+    );
     const added = await ensureSearchAttributes(connection, namespace);
     if (added.length) opts.log?.(`registered search attributes ${added.join(', ')}`);
     await connection.close();
@@ -119,5 +139,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     await stop(2_000);
     throw err;
   }
-  return { address, uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined, process: child, stop };
+  return {
+    address,
+    uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
+    process: child,
+    stop,
+  };
 }

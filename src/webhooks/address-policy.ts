@@ -43,11 +43,14 @@ export async function refusalOf(rawUrl: string, policy: UrlPolicy): Promise<stri
   } catch {
     return 'not a valid URL';
   }
-  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) return 'webhook URLs must use https';
+  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:'))
+    return 'webhook URLs must use https';
   if (url.username || url.password) return 'webhook URLs must not carry credentials';
   if (policy.allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  const addresses = isIP(host)
+    ? [host]
+    : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) return `cannot resolve ${host}`;
   if (addresses.some(isPrivateAddress)) return `${host} resolves to a private address`;
   return null;

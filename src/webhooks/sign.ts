@@ -15,7 +15,12 @@ export function signatureOf(secret: string, id: string, timestamp: number, body:
 }
 
 /** The three Standard Webhooks headers. */
-export function webhookHeaders(secrets: string[], id: string, timestamp: number, body: string): Record<string, string> {
+export function webhookHeaders(
+  secrets: string[],
+  id: string,
+  timestamp: number,
+  body: string,
+): Record<string, string> {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
@@ -24,7 +29,12 @@ export function webhookHeaders(secrets: string[], id: string, timestamp: number,
 }
 
 /** Receiver side, used by tests and documented for clients: constant-time, ±5 min tolerance. */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, nowS = Date.now() / 1000): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: string,
+  nowS = Date.now() / 1000,
+): boolean {
   const id = headers['webhook-id'];
   const ts = Number(headers['webhook-timestamp']);
   const sigs = headers['webhook-signature'];

@@ -2,7 +2,13 @@
 import { DefaultLogger, type LogLevel } from '@temporalio/worker';
 import { type Logger } from '../logger.ts';
 
-const LEVELS: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
+const LEVELS: Record<string, LogLevel> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+};
 
 export function temporalLogger(log: Logger): DefaultLogger {
   const level = LEVELS[log.level] ?? 'WARN';

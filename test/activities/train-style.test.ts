@@ -9,10 +9,22 @@ import { type TrainStyleInput, type TrainStyleResult } from '../../activities/ty
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { styleImage } from '../helpers/images.ts';
 
-async function trainingInput(h: Harness, jobId: string, params: Record<string, unknown>): Promise<TrainStyleInput> {
-  const { data, info } = await sharp(await styleImage(256, 256)).raw().toBuffer({ resolveWithObject: true });
+async function trainingInput(
+  h: Harness,
+  jobId: string,
+  params: Record<string, unknown>,
+): Promise<TrainStyleInput> {
+  const { data, info } = await sharp(await styleImage(256, 256))
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const ref = await h.deps.storage.putBlob(data, 'application/x-atelier-rgb8');
-  return { jobId, run: 1, baseModel: 'color-lut', params, pixels: { ref, width: info.width, height: info.height } };
+  return {
+    jobId,
+    run: 1,
+    baseModel: 'color-lut',
+    params,
+    pixels: { ref, width: info.width, height: info.height },
+  };
 }
 
 // Expected warnings (no workflow receives the progress reports here) would bury real errors.
@@ -31,17 +43,28 @@ describe('trainStyle activity', () => {
 
   it('trains off the event loop: heartbeats at least once a second, event-loop delay p99 < 50 ms', async () => {
     const { trainStyle } = createTrainActivities({ ...h.deps, checkpointEveryMs: 2_000 });
-    const env = new MockActivityEnvironment({ heartbeatTimeoutMs: 10_000 }, { client: h.client, logger: quiet });
+    const env = new MockActivityEnvironment(
+      { heartbeatTimeoutMs: 10_000 },
+      { client: h.client, logger: quiet },
+    );
     const beats: { at: number; details: TrainingHeartbeat }[] = [];
     env.on('heartbeat', (details: TrainingHeartbeat) => beats.push({ at: Date.now(), details }));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const result = (await env.run(trainStyle, await trainingInput(h, 'loop-delay', { iterations: 40, lutSize: 33 }))) as TrainStyleResult;
+    const result = (await env.run(
+      trainStyle,
+      await trainingInput(h, 'loop-delay', { iterations: 40, lutSize: 33 }),
+    )) as TrainStyleResult;
     delay.disable();
     const p99 = delay.percentile(99) / 1e6;
-    console.log(`event-loop delay during training: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms over ${result.durationMs} ms`);
+    console.log(
+      `event-loop delay during training: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms over ${result.durationMs} ms`,
+    );
     expect(p99).toBeLessThan(50);
-    const gaps = beats.slice(1).map((b, i) => b.at - beats[i].at).sort((a, b) => a - b);
+    const gaps = beats
+      .slice(1)
+      .map((b, i) => b.at - beats[i].at)
+      .sort((a, b) => a - b);
     expect(percentile(gaps, 100)).toBeLessThan(1_000);
     expect(beats.at(-1)!.details).toMatchObject({ total: 40 });
     expect(beats.some((b) => b.details.checkpointKey)).toBe(true);
@@ -74,7 +97,10 @@ describe('trainStyle activity', () => {
     const env = new MockActivityEnvironment({}, { client: h.client, logger: quiet });
     let last = 0;
     env.on('heartbeat', (d: TrainingHeartbeat) => (last = d.iteration));
-    const running = env.run(trainStyle, await trainingInput(h, 'cancel-me', { iterations: 500, lutSize: 33 }));
+    const running = env.run(
+      trainStyle,
+      await trainingInput(h, 'cancel-me', { iterations: 500, lutSize: 33 }),
+    );
     while (last < 3) await new Promise((r) => setTimeout(r, 20));
     const asked = Date.now();
     env.cancel();

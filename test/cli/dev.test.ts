@@ -32,14 +32,18 @@ function pidAlive(pid: number): boolean {
 }
 
 async function startDev(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BIN, 'dev'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'dev'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const started = Date.now();
   while (!out.includes('Atelier is up')) {
-    if (child.exitCode !== null || Date.now() - started > 120_000) throw new Error(`atelier dev did not come up:\n${out}`);
+    if (child.exitCode !== null || Date.now() - started > 120_000)
+      throw new Error(`atelier dev did not come up:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, exited, output: () => out, upAfterMs: Date.now() - started };
@@ -96,7 +100,9 @@ describe('atelier dev', () => {
     const second = await startDev(env);
     console.log(`atelier dev up in ${second.upAfterMs} ms (restart)`);
     const again = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-    const description = await new Client({ connection: again }).workflow.getHandle(handle.workflowId).describe();
+    const description = await new Client({ connection: again }).workflow
+      .getHandle(handle.workflowId)
+      .describe();
     expect(description.status.name).toBe('RUNNING');
     await again.close();
     second.child.kill('SIGINT');

@@ -5,7 +5,15 @@ import { assertSafeBinding } from '../../src/http/binding-policy.ts';
 describe('config', () => {
   it('has documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', trainingSlots: 1, temporalUiPort: 8233, maxBodyBytes: 20 * 1024 * 1024, maxInputPixels: 40_000_000, allowAnonymous: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      trainingSlots: 1,
+      temporalUiPort: 8233,
+      maxBodyBytes: 20 * 1024 * 1024,
+      maxInputPixels: 40_000_000,
+      allowAnonymous: false,
+    });
     expect(c.dataDir.endsWith('.atelier')).toBe(true);
     expect(c.heartbeatTimeoutMs).toBeLessThanOrEqual(10_000);
   });

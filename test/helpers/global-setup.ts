@@ -23,10 +23,19 @@ let server: DevServer | undefined;
 let tmp: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const cli = await provisionTemporalCli({ dataDir: path.resolve('.atelier'), log: (m) => console.log(`[global-setup] ${m}`) });
+  const cli = await provisionTemporalCli({
+    dataDir: path.resolve('.atelier'),
+    log: (m) => console.log(`[global-setup] ${m}`),
+  });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-test-temporal-'));
   const [port, uiPort] = [await freePort(), await freePort()];
-  server = await startDevServer({ cliPath: cli.path!, dataDir: tmp, port, uiPort, dbFile: path.join(tmp, 'temporal.db') });
+  server = await startDevServer({
+    cliPath: cli.path!,
+    dataDir: tmp,
+    port,
+    uiPort,
+    dbFile: path.join(tmp, 'temporal.db'),
+  });
   project.provide('temporalAddress', server.address);
   project.provide('temporalUiUrl', server.uiUrl!);
   project.provide('temporalCliPath', cli.path!);

@@ -41,7 +41,10 @@ let runtimeInstalled = false;
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
 }
 
 export async function createHarness(): Promise<Harness> {
@@ -57,7 +60,11 @@ export async function createHarness(): Promise<Harness> {
     maxInputPixels: 40_000_000,
     maxTrainingPixels: 1_048_576,
     checkpointEveryMs: 200,
-    webhooks: { secrets: ['whsec_' + Buffer.from('test-secret-test-secret-32bytes!').toString('base64')], policy: { allowPrivate: true, allowHttp: true }, timeoutMs: 10_000 },
+    webhooks: {
+      secrets: ['whsec_' + Buffer.from('test-secret-test-secret-32bytes!').toString('base64')],
+      policy: { allowPrivate: true, allowHttp: true },
+      timeoutMs: 10_000,
+    },
   };
   const running: (RunningWorkers & { queues: QueueSelection })[] = [];
   let native: NativeConnection | undefined;

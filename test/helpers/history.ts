@@ -16,7 +16,8 @@ export async function activityStartTimes(handle: WorkflowHandle, activityType: s
   const scheduled = new Map<string, string>();
   const times: number[] = [];
   for (const e of history.events ?? []) {
-    if (e.activityTaskScheduledEventAttributes) scheduled.set(String(e.eventId), e.activityTaskScheduledEventAttributes.activityType?.name ?? '');
+    if (e.activityTaskScheduledEventAttributes)
+      scheduled.set(String(e.eventId), e.activityTaskScheduledEventAttributes.activityType?.name ?? '');
     const a = e.activityTaskStartedEventAttributes;
     if (a && scheduled.get(String(a.scheduledEventId)) === activityType) times.push(millisOf(e.eventTime));
   }
@@ -36,19 +37,30 @@ export async function activityFacts(handle: WorkflowHandle) {
   const failures: { activityType: string; type?: string | null; nonRetryable?: boolean | null }[] = [];
   for (const e of history.events ?? []) {
     const id = String(e.eventId);
-    if (e.activityTaskScheduledEventAttributes) scheduled.set(id, e.activityTaskScheduledEventAttributes.activityType?.name ?? '');
+    if (e.activityTaskScheduledEventAttributes)
+      scheduled.set(id, e.activityTaskScheduledEventAttributes.activityType?.name ?? '');
     if (e.activityTaskStartedEventAttributes) {
       const a = e.activityTaskStartedEventAttributes;
-      started.push({ activityType: scheduled.get(String(a.scheduledEventId)) ?? '', attempt: a.attempt ?? 0 });
+      started.push({
+        activityType: scheduled.get(String(a.scheduledEventId)) ?? '',
+        attempt: a.attempt ?? 0,
+      });
     }
     if (e.activityTaskCompletedEventAttributes) {
       const a = e.activityTaskCompletedEventAttributes;
-      results.push({ activityType: scheduled.get(String(a.scheduledEventId)) ?? '', result: decodePayload(a.result?.payloads?.[0]?.data) });
+      results.push({
+        activityType: scheduled.get(String(a.scheduledEventId)) ?? '',
+        result: decodePayload(a.result?.payloads?.[0]?.data),
+      });
     }
     if (e.activityTaskFailedEventAttributes) {
       const a = e.activityTaskFailedEventAttributes;
       const info = a.failure?.applicationFailureInfo;
-      failures.push({ activityType: scheduled.get(String(a.scheduledEventId)) ?? '', type: info?.type, nonRetryable: info?.nonRetryable });
+      failures.push({
+        activityType: scheduled.get(String(a.scheduledEventId)) ?? '',
+        type: info?.type,
+        nonRetryable: info?.nonRetryable,
+      });
     }
   }
   return { started, results, failures };

@@ -4,7 +4,12 @@ import { type WorkflowHandle } from '@temporalio/client';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
 import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
-import { TrainingPhaseKey, TenantIdKey, StyleNameKey, BaseModelKey } from '../../workflows/search-attributes.ts';
+import {
+  TrainingPhaseKey,
+  TenantIdKey,
+  StyleNameKey,
+  BaseModelKey,
+} from '../../workflows/search-attributes.ts';
 import { type Harness } from './harness.ts';
 import { styleImage } from './images.ts';
 
@@ -17,7 +22,10 @@ export interface JobOptions {
   baseModel?: string;
 }
 
-export async function startJob(h: Harness, opts: JobOptions = {}): Promise<{ jobId: string; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
+export async function startJob(
+  h: Harness,
+  opts: JobOptions = {},
+): Promise<{ jobId: string; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
   const jobId = opts.jobId ?? `job-${randomUUID().slice(0, 12)}`;
   const image = await h.deps.storage.putBlob(opts.image ?? (await styleImage()), 'image/png');
   const input: StyleTrainingInput = {
@@ -46,7 +54,11 @@ export async function startJob(h: Harness, opts: JobOptions = {}): Promise<{ job
 }
 
 /** Polls the status query until `predicate` holds; fails with the last view after `timeoutMs`. */
-export async function waitForView(handle: WorkflowHandle, predicate: (v: JobView) => boolean, timeoutMs = 60_000): Promise<JobView> {
+export async function waitForView(
+  handle: WorkflowHandle,
+  predicate: (v: JobView) => boolean,
+  timeoutMs = 60_000,
+): Promise<JobView> {
   const deadline = Date.now() + timeoutMs;
   let last: JobView | undefined;
   while (Date.now() < deadline) {

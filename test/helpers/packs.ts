@@ -5,13 +5,31 @@ import { styleImage } from './images.ts';
 import { packWorkflowId, type StylePackInput } from '../../workflows/pack-messages.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 
-export async function startPack(h: Harness, images: Buffer[], params: Record<string, unknown>, maxParallel = 2) {
+export async function startPack(
+  h: Harness,
+  images: Buffer[],
+  params: Record<string, unknown>,
+  maxParallel = 2,
+) {
   const packId = `pack${randomUUID().slice(0, 8)}`;
   const styles = [];
   for (const [i, image] of images.entries()) {
-    styles.push({ styleName: `Style ${i + 1}`, baseModel: 'color-lut', image: await h.deps.storage.putBlob(image, 'image/png'), params });
+    styles.push({
+      styleName: `Style ${i + 1}`,
+      baseModel: 'color-lut',
+      image: await h.deps.storage.putBlob(image, 'image/png'),
+      params,
+    });
   }
-  const input: StylePackInput = { packId, tenantId: 'local', styles, maxParallel, priority: 3, createdAt: new Date().toISOString(), heartbeatTimeoutMs: 4_000 };
+  const input: StylePackInput = {
+    packId,
+    tenantId: 'local',
+    styles,
+    maxParallel,
+    priority: 3,
+    createdAt: new Date().toISOString(),
+    heartbeatTimeoutMs: 4_000,
+  };
   const handle = await h.client.workflow.start<typeof stylePackWorkflow>('stylePackWorkflow', {
     workflowId: packWorkflowId(packId),
     taskQueue: h.orchestrationQueue,

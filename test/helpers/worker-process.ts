@@ -18,10 +18,15 @@ export interface WorkerProcess {
 const spawned = new Set<ChildProcess>();
 // A failed or timed-out test must not leave workers behind.
 process.once('exit', () => {
-  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of spawned)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-export async function startWorkerProcess(h: Harness, queue: 'orchestration' | 'training' | 'all', env: Record<string, string> = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  h: Harness,
+  queue: 'orchestration' | 'training' | 'all',
+  env: Record<string, string> = {},
+): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [BIN, 'worker', '--queue', queue], {
     env: {
       ...process.env,

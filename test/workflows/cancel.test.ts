@@ -10,13 +10,18 @@ import { pauseSignal, statusQuery } from '../../workflows/messages.ts';
 function slowImageReads(storage: Storage, ms: number): Storage {
   return new Proxy(storage, {
     get(target, prop, receiver) {
-      if (prop === 'getBlob') return async (sha: string) => (await new Promise((r) => setTimeout(r, ms)), target.getBlob(sha));
+      if (prop === 'getBlob')
+        return async (sha: string) => (await new Promise((r) => setTimeout(r, ms)), target.getBlob(sha));
       return Reflect.get(target, prop, receiver);
     },
   });
 }
 
-async function expectCancelled(h: Harness, jobId: string, handle: Awaited<ReturnType<typeof startJob>>['handle']) {
+async function expectCancelled(
+  h: Harness,
+  jobId: string,
+  handle: Awaited<ReturnType<typeof startJob>>['handle'],
+) {
   const err = await handle.result().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(WorkflowFailedError);
   expect((err as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);

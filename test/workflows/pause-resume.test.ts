@@ -30,14 +30,19 @@ describe('pause and resume', () => {
     await other.handle.result();
 
     await job.handle.signal(resumeSignal, {});
-    const resumed = await waitForView(job.handle, (v) => v.trainingRuns === 2 && v.progress !== null && v.status === 'running');
+    const resumed = await waitForView(
+      job.handle,
+      (v) => v.trainingRuns === 2 && v.progress !== null && v.status === 'running',
+    );
     // The second run starts from the checkpoint, not from iteration 0.
     expect(resumed.progress!.iteration).toBeGreaterThanOrEqual(checkpoint.iteration);
     await job.handle.result();
 
     const reference = await startJob(h, { params });
     await reference.handle.result();
-    const [a, b] = await Promise.all([job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')));
+    const [a, b] = await Promise.all(
+      [job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')),
+    );
     expect(sha256(a)).toBe(sha256(b));
   });
 
@@ -70,13 +75,21 @@ describe('pause and resume', () => {
 
   it('setPriority validates its input and refuses finished jobs', async () => {
     const job = await startJob(h, { params: { iterations: 2, lutSize: 17 } });
-    const rejected = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 0 }] }).catch((e: unknown) => e);
+    const rejected = await job.handle
+      .executeUpdate(setPriorityUpdate, { args: [{ priority: 0 }] })
+      .catch((e: unknown) => e);
     expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect((rejected as WorkflowUpdateFailedError).cause?.message).toMatch(/priority must be an integer from 1 to 5/);
-    await expect(job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 2 }] })).resolves.toMatchObject({ priority: 2 });
+    expect((rejected as WorkflowUpdateFailedError).cause?.message).toMatch(
+      /priority must be an integer from 1 to 5/,
+    );
+    await expect(
+      job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 2 }] }),
+    ).resolves.toMatchObject({ priority: 2 });
     await job.handle.result();
     // A closed workflow accepts no updates at all: the server refuses before any handler runs.
-    const late = await job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 1 }] }).catch((e: unknown) => e);
+    const late = await job.handle
+      .executeUpdate(setPriorityUpdate, { args: [{ priority: 1 }] })
+      .catch((e: unknown) => e);
     expect(late).toBeInstanceOf(Error);
     expect(String(late)).toMatch(/completed|closed|not found/i);
   });

@@ -35,7 +35,11 @@ describe('styleTrainingWorkflow end to end', () => {
     const description = await handle.describe();
     expect(description.status.name).toBe('COMPLETED');
     const facts = await activityFacts(handle);
-    expect(facts.started.map((s) => s.activityType)).toEqual(['decodeImage', 'trainStyle', 'publishArtifacts']);
+    expect(facts.started.map((s) => s.activityType)).toEqual([
+      'decodeImage',
+      'trainStyle',
+      'publishArtifacts',
+    ]);
   });
 
   it('is deterministic: the same image and seed give a byte-identical style.cube', async () => {

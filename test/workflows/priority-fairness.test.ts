@@ -16,7 +16,9 @@ async function queueJobs(h: Harness, specs: { priority: number; tenantId: string
 
 async function trainingStartOrder(jobs: Awaited<ReturnType<typeof queueJobs>>) {
   await Promise.all(jobs.map((j) => j.handle.result()));
-  const starts = await Promise.all(jobs.map(async (j) => ({ ...j, startedAt: (await activityStartTimes(j.handle, 'trainStyle'))[0] })));
+  const starts = await Promise.all(
+    jobs.map(async (j) => ({ ...j, startedAt: (await activityStartTimes(j.handle, 'trainStyle'))[0] })),
+  );
   return starts.sort((a, b) => a.startedAt - b.startedAt);
 }
 
@@ -29,7 +31,10 @@ describe('one training slot: priority and per-tenant fairness decide who trains 
 
   it('ten jobs at priority 5 queued, then one at priority 1 → it trains first', async () => {
     const orchestration = await h.startWorkers('orchestration');
-    const low = await queueJobs(h, Array.from({ length: 10 }, () => ({ priority: 5, tenantId: 'tenant-a' })));
+    const low = await queueJobs(
+      h,
+      Array.from({ length: 10 }, () => ({ priority: 5, tenantId: 'tenant-a' })),
+    );
     const [urgent] = await queueJobs(h, [{ priority: 1, tenantId: 'tenant-a' }]);
     const training = await h.startWorkers('training');
     const order = await trainingStartOrder([...low, urgent]);
@@ -47,7 +52,10 @@ describe('one training slot: priority and per-tenant fairness decide who trains 
     ]);
     const answer = await second.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 1 }] });
     expect(answer).toEqual({ priority: 1, requeued: true });
-    await waitForView(second.handle, (v) => v.phase === 'training' && v.status === 'queued' && v.trainingRuns === 2);
+    await waitForView(
+      second.handle,
+      (v) => v.phase === 'training' && v.status === 'queued' && v.trainingRuns === 2,
+    );
     const training = await h.startWorkers('training');
     const order = await trainingStartOrder([first, second]);
     expect(order.map((j) => j.jobId)).toEqual([second.jobId, first.jobId]);
@@ -57,12 +65,20 @@ describe('one training slot: priority and per-tenant fairness decide who trains 
 
   it('tenant A queues twenty, tenant B two → B starts before A’s backlog is done', async () => {
     const orchestration = await h.startWorkers('orchestration');
-    const a = await queueJobs(h, Array.from({ length: 20 }, () => ({ priority: 3, tenantId: 'tenant-a' })));
-    const b = await queueJobs(h, Array.from({ length: 2 }, () => ({ priority: 3, tenantId: 'tenant-b' })));
+    const a = await queueJobs(
+      h,
+      Array.from({ length: 20 }, () => ({ priority: 3, tenantId: 'tenant-a' })),
+    );
+    const b = await queueJobs(
+      h,
+      Array.from({ length: 2 }, () => ({ priority: 3, tenantId: 'tenant-b' })),
+    );
     const training = await h.startWorkers('training');
     const order = await trainingStartOrder([...a, ...b]);
     const positions = order.flatMap((j, i) => (j.tenantId === 'tenant-b' ? [i + 1] : []));
-    console.log(`fairness start order: ${order.map((j) => j.tenantId.slice(-1).toUpperCase()).join('')} (B at ${positions.join(', ')} of 22)`);
+    console.log(
+      `fairness start order: ${order.map((j) => j.tenantId.slice(-1).toUpperCase()).join('')} (B at ${positions.join(', ')} of 22)`,
+    );
     // Without fairness B would start at 21 and 22; weighted round-robin interleaves it early.
     expect(Math.max(...positions)).toBeLessThanOrEqual(10);
     await training.stop();

@@ -27,7 +27,9 @@ describe('replay', () => {
 
     const histories = await Promise.all([done, paused, cancelled].map((j) => j.handle.fetchHistory()));
     for (const [i, history] of histories.entries()) {
-      await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: `replay-${i}` }, history)).resolves.toBeUndefined();
+      await expect(
+        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: `replay-${i}` }, history),
+      ).resolves.toBeUndefined();
     }
     expect(histories).toHaveLength(3);
   });

@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { badImage, goodImage, startPack } from '../helpers/packs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
-import { packPauseSignal, packResumeSignal, packStatusQuery, type PackView } from '../../workflows/pack-messages.ts';
+import {
+  packPauseSignal,
+  packResumeSignal,
+  packStatusQuery,
+  type PackView,
+} from '../../workflows/pack-messages.ts';
 import { type WorkflowHandle } from '@temporalio/client';
 
-async function waitForPack(handle: WorkflowHandle, predicate: (v: PackView) => boolean, timeoutMs = 90_000): Promise<PackView> {
+async function waitForPack(
+  handle: WorkflowHandle,
+  predicate: (v: PackView) => boolean,
+  timeoutMs = 90_000,
+): Promise<PackView> {
   const deadline = Date.now() + timeoutMs;
   let last: PackView | undefined;
   while (Date.now() < deadline) {
@@ -25,7 +34,12 @@ describe('stylePackWorkflow', () => {
 
   it('trains styles as children with bounded parallelism; a bad style fails alone (partial failure)', async () => {
     const workers = await h.startWorkers('all');
-    const { handle } = await startPack(h, [await goodImage(), await badImage(), await goodImage()], { iterations: 4, lutSize: 17 }, 2);
+    const { handle } = await startPack(
+      h,
+      [await goodImage(), await badImage(), await goodImage()],
+      { iterations: 4, lutSize: 17 },
+      2,
+    );
     const result = await handle.result();
     expect(result.status).toBe('partially_failed');
     expect(result.styles.map((s) => s.phase)).toEqual(['succeeded', 'failed', 'succeeded']);
@@ -38,8 +52,16 @@ describe('stylePackWorkflow', () => {
 
   it('aggregates progress and forwards pause/resume to the children', async () => {
     const workers = await h.startWorkers('all');
-    const { handle } = await startPack(h, [await goodImage(), await goodImage()], { iterations: 1000, lutSize: 33, patience: 100 }, 2);
-    const moving = await waitForPack(handle, (v) => v.percent > 0 && v.styles.some((s) => s.phase === 'training'));
+    const { handle } = await startPack(
+      h,
+      [await goodImage(), await goodImage()],
+      { iterations: 1000, lutSize: 33, patience: 100 },
+      2,
+    );
+    const moving = await waitForPack(
+      handle,
+      (v) => v.percent > 0 && v.styles.some((s) => s.phase === 'training'),
+    );
     expect(moving.status).toBe('running');
     await handle.signal(packPauseSignal, {});
     const paused = await waitForPack(handle, (v) => v.styles.every((s) => s.phase === 'paused'));
@@ -55,7 +77,12 @@ describe('stylePackWorkflow', () => {
   it('survives a SIGKILLed orchestration worker', async () => {
     const training = await h.startWorkers('training');
     const first = await startWorkerProcess(h, 'orchestration');
-    const { handle } = await startPack(h, [await goodImage(), await goodImage(), await goodImage()], { iterations: 30, lutSize: 17 }, 1);
+    const { handle } = await startPack(
+      h,
+      [await goodImage(), await goodImage(), await goodImage()],
+      { iterations: 30, lutSize: 17 },
+      1,
+    );
     await waitForPack(handle, (v) => v.styles[0].phase === 'succeeded' || v.styles[1].phase !== 'queued');
     await first.kill('SIGKILL');
     const second = await startWorkerProcess(h, 'orchestration');

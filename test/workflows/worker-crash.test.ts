@@ -34,9 +34,13 @@ describe('a training worker SIGKILLed mid-training', () => {
     const facts = await activityFacts(job.handle);
     const training = facts.started.filter((s) => s.activityType === 'trainStyle');
     expect(training.at(-1)!.attempt).toBeGreaterThanOrEqual(2);
-    const trained = facts.results.find((r) => r.activityType === 'trainStyle')!.result as { resumedFrom: number };
+    const trained = facts.results.find((r) => r.activityType === 'trainStyle')!.result as {
+      resumedFrom: number;
+    };
     expect(trained.resumedFrom).toBeGreaterThanOrEqual(checkpoint.iteration);
-    console.log(`SIGKILLed at checkpoint ${checkpoint.iteration}; attempt ${training.at(-1)!.attempt} resumed from iteration ${trained.resumedFrom}`);
+    console.log(
+      `SIGKILLed at checkpoint ${checkpoint.iteration}; attempt ${training.at(-1)!.attempt} resumed from iteration ${trained.resumedFrom}`,
+    );
 
     const reference = await startJob(h, { params });
     const refWorker = await startWorkerProcess(h, 'training');
@@ -45,7 +49,9 @@ describe('a training worker SIGKILLed mid-training', () => {
     } finally {
       await refWorker.kill('SIGTERM');
     }
-    const [a, b] = await Promise.all([job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')));
+    const [a, b] = await Promise.all(
+      [job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')),
+    );
     expect(sha256(a)).toBe(sha256(b));
   });
 });

@@ -18,19 +18,33 @@ interface Pack {
   id: string;
   status: string;
   percent: number;
-  styles: { id: string; styleName: string; status: string; error: { code: string; message: string } | null }[];
+  styles: {
+    id: string;
+    styleName: string;
+    status: string;
+    error: { code: string; message: string } | null;
+  }[];
 }
 
-const TERMINAL: Record<string, number> = { succeeded: ExitCode.ok, partially_failed: ExitCode.jobFailed, failed: ExitCode.jobFailed, cancelled: ExitCode.jobCancelled };
+const TERMINAL: Record<string, number> = {
+  succeeded: ExitCode.ok,
+  partially_failed: ExitCode.jobFailed,
+  failed: ExitCode.jobFailed,
+  cancelled: ExitCode.jobCancelled,
+};
 
 function describePack(p: Pack): string {
-  const styles = p.styles.map((s) => `  ${s.id}  ${s.status.padEnd(9)} '${s.styleName}'${s.error ? `  ${s.error.code}: ${s.error.message}` : ''}`);
+  const styles = p.styles.map(
+    (s) =>
+      `  ${s.id}  ${s.status.padEnd(9)} '${s.styleName}'${s.error ? `  ${s.error.code}: ${s.error.message}` : ''}`,
+  );
   return [`${p.id}  ${p.status}  ${p.percent}%`, ...styles].join('\n');
 }
 
 function packId(positionals: string[]): string {
   const id = positionals[0];
-  if (positionals.length !== 1 || !/^[A-Za-z0-9_-]{1,40}$/.test(id)) throw new CliError(`expected one pack id\nusage: ${USAGE}`, ExitCode.usage);
+  if (positionals.length !== 1 || !/^[A-Za-z0-9_-]{1,40}$/.test(id))
+    throw new CliError(`expected one pack id\nusage: ${USAGE}`, ExitCode.usage);
   return id;
 }
 
@@ -89,7 +103,11 @@ async function pack(argv: string[]): Promise<number> {
     ...(values['max-parallel'] ? { maxParallel: Number(values['max-parallel']) } : {}),
     ...(values.priority ? { priority: Number(values.priority) } : {}),
   };
-  const p = await api.json<Pack>('/v1/packs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const p = await api.json<Pack>('/v1/packs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   process.stdout.write(`${p.id}\n`);
   return values.wait ? waitForPack(api, p.id) : ExitCode.ok;
 }

@@ -29,7 +29,10 @@ describe('atelier pack', () => {
   it('submit --wait trains one style per image and exits 0; status lists the styles', async () => {
     const env = { ATELIER_URL: gw.url };
     const images = ['warm.png', 'cool.png'].map((f) => path.join(tmp, f));
-    const run = await runCli(['pack', 'submit', ...images, '--param', 'iterations=3', '--param', 'lutSize=17', '--wait'], env);
+    const run = await runCli(
+      ['pack', 'submit', ...images, '--param', 'iterations=3', '--param', 'lutSize=17', '--wait'],
+      env,
+    );
     expect(run.code, run.stderr).toBe(0);
     const id = run.stdout.split('\n')[0];
     expect(run.stdout).toMatch(/succeeded 100%/);

@@ -13,7 +13,10 @@ import { decodeBase64Image } from '../../uploads/base64-image.ts';
 import { viewerOf } from '../../viewer.ts';
 import { CreatePackSchema, PackIdParamsSchema, PackSchema } from './schemas.ts';
 
-const packResponse = (description: string) => ({ description, content: { 'application/json': { schema: PackSchema } } });
+const packResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: PackSchema } },
+});
 
 const createPack = createRoute({
   method: 'post',
@@ -62,13 +65,20 @@ export function packRoutes(gw: Gateway) {
       idempotencyKey: c.req.valid('header')['idempotency-key'],
       maxParallel: body.maxParallel,
       priority: body.priority,
-      styles: body.styles.map((s, i) => ({ styleName: s.styleName, baseModel: s.baseModel, params: s.params ?? {}, image: decodeBase64Image(s.styleRefBase64, `styles.${i}.styleRefBase64`) })),
+      styles: body.styles.map((s, i) => ({
+        styleName: s.styleName,
+        baseModel: s.baseModel,
+        params: s.params ?? {},
+        image: decodeBase64Image(s.styleRefBase64, `styles.${i}.styleRefBase64`),
+      })),
     });
     if (!created) c.header('idempotent-replayed', 'true');
     c.header('location', `/v1/packs/${packId}`);
     return c.json(await readPack(gw.client, gw.jobs, packId, viewerOf(c)), 202);
   });
-  app.openapi(getPack, async (c) => c.json(await readPack(gw.client, gw.jobs, c.req.valid('param').id, viewerOf(c)), 200));
+  app.openapi(getPack, async (c) =>
+    c.json(await readPack(gw.client, gw.jobs, c.req.valid('param').id, viewerOf(c)), 200),
+  );
   for (const name of ['cancel', 'pause', 'resume'] as const) {
     app.openapi(action(name), async (c) => {
       const { id } = c.req.valid('param');

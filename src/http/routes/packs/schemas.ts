@@ -1,14 +1,24 @@
 /** Request and response bodies of `/v1/packs`. */
 import { z } from '@hono/zod-openapi';
 import { JobSchema } from '../../schemas/job.ts';
-import { BaseModelSchema, ParamsSchema, PrioritySchema, StyleNameSchema } from '../trainings/create-schemas.ts';
+import {
+  BaseModelSchema,
+  ParamsSchema,
+  PrioritySchema,
+  StyleNameSchema,
+} from '../trainings/create-schemas.ts';
 
 export const PackIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,40}$/)
-  .openapi({ description: 'Pack id: 1–40 of A–Z a–z 0–9 _ - (its jobs are `<id>-s1`, `<id>-s2`, …)', example: 'autumn-set' });
+  .openapi({
+    description: 'Pack id: 1–40 of A–Z a–z 0–9 _ - (its jobs are `<id>-s1`, `<id>-s2`, …)',
+    example: 'autumn-set',
+  });
 
-export const PackIdParamsSchema = z.object({ id: PackIdSchema.openapi({ param: { name: 'id', in: 'path' } }) });
+export const PackIdParamsSchema = z.object({
+  id: PackIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const CreatePackSchema = z
   .object({
@@ -19,14 +29,23 @@ export const CreatePackSchema = z
           .object({
             styleName: StyleNameSchema,
             baseModel: BaseModelSchema.default('color-lut'),
-            styleRefBase64: z.string().min(1).openapi({ description: 'Reference image (PNG, JPEG or WebP), base64' }),
+            styleRefBase64: z
+              .string()
+              .min(1)
+              .openapi({ description: 'Reference image (PNG, JPEG or WebP), base64' }),
             params: ParamsSchema.optional(),
           })
           .strict(),
       )
       .min(1)
       .max(16),
-    maxParallel: z.number().int().min(1).max(8).default(2).openapi({ description: 'How many styles train at once' }),
+    maxParallel: z
+      .number()
+      .int()
+      .min(1)
+      .max(8)
+      .default(2)
+      .openapi({ description: 'How many styles train at once' }),
     priority: PrioritySchema.default(3),
   })
   .strict()

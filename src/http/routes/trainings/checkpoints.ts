@@ -7,7 +7,9 @@ import { viewerOf } from '../../viewer.ts';
 
 const CheckpointListSchema = z
   .object({
-    data: z.array(z.object({ iteration: z.number().int(), loss: z.number().nullable(), createdAt: z.string() })),
+    data: z.array(
+      z.object({ iteration: z.number().int(), loss: z.number().nullable(), createdAt: z.string() }),
+    ),
   })
   .openapi('CheckpointList');
 
