@@ -12,7 +12,8 @@ import { probeWritable, writeFileAtomic } from './atomic-file.ts';
 import { createFsCheckpoints } from './fs-checkpoints.ts';
 import { isMissing, nullIfMissing } from './fs-errors.ts';
 import { isValidKey, resolveInside, validateKey } from './keys.ts';
-import { sha256File, sha256Hex } from './sha256.ts';
+import { createFileHashCache } from './file-hash-cache.ts';
+import { sha256Hex } from './sha256.ts';
 import { StorageNotFoundError, type ArtifactInfo, type Storage } from './types.ts';
 
 export function createFsStorage(dataDir: string): Storage {
@@ -26,8 +27,9 @@ export function createFsStorage(dataDir: string): Storage {
   const artifactPath = (jobId: string, name: string) =>
     resolveInside(artifactDir(jobId), validateKey('artifactName', name));
 
+  const hashOf = createFileHashCache();
   async function existingInfo(file: string, name: string): Promise<ArtifactInfo | null> {
-    const found = await sha256File(file).catch(nullIfMissing);
+    const found = await hashOf(file).catch(nullIfMissing);
     return found && { name, ...found };
   }
 

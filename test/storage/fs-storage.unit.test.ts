@@ -145,3 +145,20 @@ describe('job data and health', () => {
     await expect(createFsStorage(blocked).checkWritable()).rejects.toThrow();
   });
 });
+
+describe('artifact hashes are cached by file identity', () => {
+  it('a replaced artifact is re-hashed; an unchanged one is served from the cache', async () => {
+    const dir = await createTempDataDir();
+    try {
+      const storage = createFsStorage(dir.dataDir);
+      await storage.writeArtifact('job-1', 'a.txt', Buffer.from('one'));
+      const first = await storage.listArtifacts('job-1');
+      expect(await storage.listArtifacts('job-1')).toEqual(first);
+      await storage.writeArtifact('job-1', 'a.txt', Buffer.from('two, longer'));
+      const [second] = await storage.listArtifacts('job-1');
+      expect(second).toEqual({ name: 'a.txt', bytes: 11, sha256: sha(Buffer.from('two, longer')) });
+    } finally {
+      await dir.remove();
+    }
+  });
+});
