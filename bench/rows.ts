@@ -74,7 +74,7 @@ export function rowsOf(d: Details): MetricRow[] {
       name: 'status_get_succeeded_65_p50_ms',
       value: num(succeeded65?.p50),
       unit: 'ms',
-      how: `GET of a finished lutSize 65 job (8 MB style.cube, re-hashed per request), ${c20} (context)`,
+      how: `GET of a finished lutSize 65 job (8 MB style.cube; hashes cached by file identity), ${c20} (context)`,
     },
     {
       name: 'recovery_after_kill_s',
