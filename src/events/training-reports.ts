@@ -5,15 +5,9 @@
  */
 import { type JobEventType } from './job-event.ts';
 import { type FailureSummary } from './failure-summary.ts';
+import { type TrainingReportInput } from '../../workflows/messages.ts';
 
-interface Report {
-  run: number;
-  attempt: number;
-  iteration: number;
-  total: number;
-  loss: number | null;
-  checkpointKey?: string;
-}
+type Report = TrainingReportInput;
 
 type Emitted = [type: JobEventType, message: string, data: Record<string, unknown>];
 
