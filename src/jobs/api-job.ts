@@ -1,5 +1,5 @@
 /** The job as the HTTP API returns it: the workflow's JobView facts plus queue, ETA and links. */
-import type { JobError, JobPhase, JobProgress, JobStatus } from '../../workflows/job-view.ts';
+import type { JobView } from '../../workflows/job-view.ts';
 
 export interface ArtifactLink {
   name: string;
@@ -15,25 +15,11 @@ export interface QueuePlace {
   length: number;
 }
 
-export interface ApiJob {
-  id: string;
-  tenantId: string;
-  styleName: string;
-  baseModel: string;
-  status: JobStatus;
-  phase: JobPhase;
-  priority: number;
-  progress: JobProgress | null;
-  attempt: number;
+/** The workflow's own view, with artifacts as links and the facts only the API knows (queue, ETA). */
+export interface ApiJob extends Omit<JobView, 'artifacts' | 'trainingRuns'> {
   queue: QueuePlace | null;
   eta: string | null;
-  createdAt: string;
   scheduledFor: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: JobError | null;
   artifacts: ArtifactLink[];
-  params: Record<string, unknown>;
-  metadata: Record<string, string>;
   links: { self: string; artifacts: string; checkpoints: string; events: string };
 }
