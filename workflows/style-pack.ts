@@ -22,6 +22,7 @@ import {
 import type { createActivities } from '../activities/index.ts';
 import { lightActivityOptions } from './activity-options.ts';
 import { isTerminalPhase, statusOfPhase } from './job-view.ts';
+import { summarizePack } from './pack-summary.ts';
 import { pauseSignal, resumeSignal, trainingWorkflowId } from './messages.ts';
 import {
   childUpdateSignal,
@@ -76,26 +77,12 @@ export async function stylePackWorkflow(input: StylePackInput): Promise<PackView
   setHandler(packStatusQuery, () => view());
 
   function view(): PackView {
-    const done = styles.filter((s) => isTerminalPhase(s.phase));
-    const failed = done.filter((s) => s.phase !== 'succeeded');
-    const percent =
-      styles.reduce((sum, s) => sum + (isTerminalPhase(s.phase) ? 100 : (s.progress?.percent ?? 0)), 0) /
-      styles.length;
-    let status: PackView['status'] = paused ? 'paused' : 'running';
-    if (done.length === styles.length) {
-      if (failed.length === 0) status = 'succeeded';
-      else if (failed.length === styles.length)
-        status = styles.every((s) => s.phase === 'cancelled') ? 'cancelled' : 'failed';
-      else status = 'partially_failed';
-    }
-    return {
-      id: input.packId,
-      tenantId: input.tenantId,
-      status,
-      paused,
-      percent: Math.round(percent * 10) / 10,
-      styles,
-    };
+    const progress = styles.map((s) => ({
+      status: statusOfPhase(s.phase),
+      percent: s.progress?.percent ?? null,
+    }));
+    const summary = summarizePack(progress, styles.length, paused);
+    return { id: input.packId, tenantId: input.tenantId, ...summary, paused, styles };
   }
 
   async function trainOne(index: number): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { packJobId, packWorkflowId } from '../../workflows/pack-messages.ts';
+import { summarizePack } from '../../workflows/pack-summary.ts';
 import { ApiError } from '../http/errors.ts';
 import { type ApiJob } from './api-job.ts';
 import { type Viewer } from './describe-job.ts';
@@ -18,8 +19,6 @@ export interface ApiPack {
   finishedAt: string | null;
   styles: ApiJob[];
 }
-
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
 
 export async function readPack(
   client: Client,
@@ -37,38 +36,26 @@ export async function readPack(
   }
   const memo = (d.memo ?? {}) as { tenantId?: string; styles?: number; kind?: string };
   if (memo.kind !== 'pack' || (!viewer.isAdmin && memo.tenantId !== viewer.tenantId)) throw notFound;
-  const styles: ApiJob[] = [];
-  for (let i = 0; i < (memo.styles ?? 0); i++) {
-    // A style whose child has not started yet has no workflow: it is simply not listed yet.
-    const job = await jobs.get(packJobId(packId, i), viewer).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 'not_found') return null;
-      throw err;
-    });
-    if (job) styles.push(job);
-  }
+  // Styles are read concurrently (a pack has at most 16); one not started yet has no
+  // workflow and is simply not listed yet.
+  const found = await Promise.all(
+    Array.from({ length: memo.styles ?? 0 }, (_, i) =>
+      jobs.get(packJobId(packId, i), viewer).catch((err: unknown) => {
+        if (err instanceof ApiError && err.code === 'not_found') return null;
+        throw err;
+      }),
+    ),
+  );
+  const styles = found.filter((j): j is ApiJob => j !== null);
   const total = memo.styles ?? styles.length;
-  const percent = total
-    ? styles.reduce((sum, j) => sum + (TERMINAL.includes(j.status) ? 100 : (j.progress?.percent ?? 0)), 0) /
-      total
-    : 0;
-  const done = styles.filter((j) => TERMINAL.includes(j.status));
-  const ok = done.filter((j) => j.status === 'succeeded').length;
-  let status: ApiPack['status'] = styles.some((j) => j.status === 'paused') ? 'paused' : 'running';
-  if (d.status.name === 'CANCELLED') status = 'cancelled';
-  else if (d.status.name !== 'RUNNING' || (done.length === total && total > 0)) {
-    status =
-      ok === total
-        ? 'succeeded'
-        : ok === 0
-          ? done.every((j) => j.status === 'cancelled')
-            ? 'cancelled'
-            : 'failed'
-          : 'partially_failed';
-  }
+  const progress = styles.map((j) => ({ status: j.status, percent: j.progress?.percent ?? null }));
+  const paused = styles.some((j) => j.status === 'paused');
+  const summary = summarizePack(progress, total, paused, d.status.name !== 'RUNNING');
+  const status: ApiPack['status'] = d.status.name === 'CANCELLED' ? 'cancelled' : summary.status;
   return {
     id: packId,
     status,
-    percent: Math.round(percent * 10) / 10,
+    percent: summary.percent,
     createdAt: d.startTime.toISOString(),
     finishedAt: d.closeTime ? d.closeTime.toISOString() : null,
     styles,
