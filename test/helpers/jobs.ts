@@ -4,12 +4,7 @@ import { type WorkflowHandle } from '@temporalio/client';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
 import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
-import {
-  TrainingPhaseKey,
-  TenantIdKey,
-  StyleNameKey,
-  BaseModelKey,
-} from '../../workflows/search-attributes.ts';
+import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
 import { styleImage } from './images.ts';
 
@@ -39,17 +34,22 @@ export async function startJob(
     createdAt: new Date().toISOString(),
     heartbeatTimeoutMs: 4_000,
   };
-  const handle = await h.client.workflow.start<typeof styleTrainingWorkflow>('styleTrainingWorkflow', {
-    workflowId: trainingWorkflowId(jobId),
+  // The gateway's own start path (search attributes, memo, summary, priority), minus HTTP.
+  await startTrainingWorkflow({
+    client: h.client,
     taskQueue: h.orchestrationQueue,
-    args: [input],
-    typedSearchAttributes: [
-      { key: TrainingPhaseKey, value: 'queued' },
-      { key: TenantIdKey, value: input.tenantId },
-      { key: StyleNameKey, value: input.styleName },
-      { key: BaseModelKey, value: input.baseModel },
-    ],
+    input,
+    memo: {
+      tenantId: input.tenantId,
+      fingerprint: `test:${jobId}`,
+      createdAt: input.createdAt,
+      styleName: input.styleName,
+      baseModel: input.baseModel,
+      priority: input.priority,
+      params: input.params,
+    },
   });
+  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(trainingWorkflowId(jobId));
   return { jobId, handle };
 }
 
