@@ -1,33 +1,19 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../helpers/harness.ts';
 import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
 import { freePort } from '../../helpers/free-port.ts';
-import { styleImage } from '../../helpers/images.ts';
-import { cliTrainers, runCli, startCli } from './run-cli.ts';
+import { runCli, startCli } from './run-cli.ts';
+import { startCliStack, type CliStack } from './cli-stack.ts';
 
 describe('atelier client commands: exit codes for scripts', () => {
-  let h: Harness;
-  let gw: Gateway;
   let env: Record<string, string>;
-  let tmp: string;
   let image: string;
+  let stack: CliStack;
   beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('all', { trainers: cliTrainers() });
-    gw = await startGateway(h, { trainers: cliTrainers() });
-    env = { ATELIER_URL: gw.url };
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-cli-'));
-    image = path.join(tmp, 'reference.png');
-    await writeFile(image, await styleImage());
+    stack = await startCliStack();
+    ({ env, image } = stack);
   });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it.each([
     ['an unknown job', 3, ['status', 'no-such-job'], /no job with id 'no-such-job'/],

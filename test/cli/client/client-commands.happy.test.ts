@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../helpers/harness.ts';
+import { type Harness } from '../../helpers/harness.ts';
 import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
-import { styleImage } from '../../helpers/images.ts';
 import { startTcpProxy } from '../../helpers/tcp-proxy.ts';
 import { getJob, waitForJob } from '../../http/api-client.ts';
 import { cliTrainers, runCli, startCli } from './run-cli.ts';
+import { startCliStack, type CliStack } from './cli-stack.ts';
 
 describe('atelier client commands (child processes against a real gateway)', () => {
   let h: Harness;
@@ -16,20 +15,12 @@ describe('atelier client commands (child processes against a real gateway)', () 
   let env: Record<string, string>;
   let tmp: string;
   let image: string;
+  let stack: CliStack;
   beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('all', { trainers: cliTrainers() });
-    gw = await startGateway(h, { trainers: cliTrainers() });
-    env = { ATELIER_URL: gw.url };
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-cli-'));
-    image = path.join(tmp, 'reference.png');
-    await writeFile(image, await styleImage());
+    stack = await startCliStack();
+    ({ h, gw, env, tmp, image } = stack);
   });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('submit --wait: the id on stdout, live progress lines on stderr (no TTY), exit 0 on success', async () => {
     const args = [
