@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { type Config } from '../config.ts';
 import { provisionTemporalCli } from '../temporal/cli-provision.ts';
-import { startDevServer } from '../temporal/dev-server.ts';
+import { dynamicConfigFlags, startDevServer } from '../temporal/dev-server.ts';
 import { ensureSearchAttributes, searchAttributeFlags } from '../temporal/search-attributes.ts';
 
 export interface DevTemporal {
@@ -78,13 +78,8 @@ export async function temporalForDev(
       uiPort: config.temporalUiPort,
       dbFilename: dbFile,
       namespace,
-      extraArgs: [
-        ...searchAttributeFlags(),
-        '--dynamic-config-value',
-        'matching.useNewMatcher=true',
-        '--dynamic-config-value',
-        'matching.enableFairness=true',
-      ],
+      // The same search attributes and matcher settings as our own supervised server.
+      extraArgs: [...searchAttributeFlags(), ...dynamicConfigFlags()],
     },
   });
   await ensureSearchAttributes(env.connection, namespace);

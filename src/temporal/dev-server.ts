@@ -44,6 +44,11 @@ const DYNAMIC_CONFIG = [
   'matching.numTaskqueueWritePartitions=1',
 ];
 
+/** The dev server's dynamic config as CLI flags (also used when the SDK runs the server). */
+export function dynamicConfigFlags(): string[] {
+  return DYNAMIC_CONFIG.flatMap((value) => ['--dynamic-config-value', value]);
+}
+
 export function devServerArgs(opts: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', opts.ip ?? '127.0.0.1', '--port', String(opts.port)];
   args.push('--namespace', opts.namespace ?? 'default', '--log-level', 'warn');
@@ -58,7 +63,7 @@ export function devServerArgs(opts: DevServerOptions): string[] {
     );
   }
   args.push(...searchAttributeFlags());
-  for (const value of DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
+  args.push(...dynamicConfigFlags());
   return args;
 }
 
