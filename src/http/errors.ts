@@ -67,7 +67,10 @@ export function problemBody(
   requestId: string,
   options: ProblemOptions = {},
 ) {
+  // Extra members come first so that none can override a standard one (RFC 9457's
+  // `status` is always the HTTP status, never a job's status).
   return {
+    ...options.extra,
     type: `https://atelier.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[code] ?? code.replace(/_/g, ' '),
     status: ERROR_STATUS[code],
@@ -75,7 +78,6 @@ export function problemBody(
     detail,
     requestId,
     ...(options.errors && options.errors.length ? { errors: options.errors } : {}),
-    ...options.extra,
   };
 }
 

@@ -17,9 +17,11 @@ import proto from '@temporalio/proto';
 import type { TrainingHeartbeat } from '../../activities/train-style.ts';
 import { JOB_PHASES, type JobPhase } from '../../workflows/job-view.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { TRAIN_ACTIVITY } from '../../workflows/activity-names.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
-import { ApiError } from '../http/errors.ts';
+import { summarizeFailure, type FailureSummary } from './failure-summary.ts';
 import { parseJobMemo, type JobMemo } from './job-memo.ts';
+import { jobNotFound } from './job-service-error.ts';
 
 const State = proto.temporal.api.enums.v1.PendingActivityState;
 const STATE_NAMES: Record<number, TrainingActivityFacts['state']> = {
@@ -40,6 +42,8 @@ export interface TrainingActivityFacts {
   priority: number | null;
   scheduledAt: Date | null;
   lastHeartbeatAt: Date | null;
+  /** Why the current attempt is a retry: the previous attempt's failure (null on attempt 1). */
+  retryOf: FailureSummary | null;
 }
 
 export interface JobFacts {
@@ -55,10 +59,6 @@ export interface JobFacts {
   training: TrainingActivityFacts | null;
 }
 
-export function notFound(jobId: string): ApiError {
-  return new ApiError('not_found', `no job with id '${jobId}'`);
-}
-
 export function canSee(viewer: Viewer, memo: JobMemo): boolean {
   return viewer.isAdmin || memo.tenantId === viewer.tenantId;
 }
@@ -67,8 +67,9 @@ async function trainingFacts(
   client: Client,
   d: WorkflowExecutionDescription,
 ): Promise<TrainingActivityFacts | null> {
-  const pending = (d.raw.pendingActivities ?? []).find((a) => a.activityType?.name === 'trainStyle');
+  const pending = (d.raw.pendingActivities ?? []).find((a) => a.activityType?.name === TRAIN_ACTIVITY);
   if (!pending) return null;
+  const attempt = pending.attempt ?? 1;
   const payloads = pending.heartbeatDetails?.payloads;
   const heartbeat = payloads?.length
     ? await decodeFromPayloadsAtIndex<TrainingHeartbeat>(
@@ -79,11 +80,12 @@ async function trainingFacts(
     : null;
   return {
     state: STATE_NAMES[pending.state ?? 0] ?? 'other',
-    attempt: pending.attempt ?? 1,
+    attempt,
     heartbeat: heartbeat && typeof heartbeat.iteration === 'number' ? heartbeat : null,
     priority: pending.priority?.priorityKey || null,
     scheduledAt: optionalTsToDate(pending.scheduledTime) ?? null,
     lastHeartbeatAt: optionalTsToDate(pending.lastHeartbeatTime) ?? null,
+    retryOf: attempt > 1 && pending.lastFailure ? summarizeFailure(pending.lastFailure) : null,
   };
 }
 
@@ -115,10 +117,10 @@ export async function describeJob(client: Client, jobId: string, viewer: Viewer)
   try {
     description = await client.workflow.getHandle(trainingWorkflowId(jobId)).describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound(jobId);
+    if (err instanceof WorkflowNotFoundError) throw jobNotFound(jobId);
     throw err;
   }
   const facts = await factsOf(client, jobId, description);
-  if (!facts || !canSee(viewer, facts.memo)) throw notFound(jobId);
+  if (!facts || !canSee(viewer, facts.memo)) throw jobNotFound(jobId);
   return facts;
 }

@@ -11,15 +11,16 @@ import {
   setPriorityUpdate,
   trainingWorkflowId,
 } from '../../workflows/messages.ts';
-import { ApiError } from '../http/errors.ts';
 import { statusAndPhaseOf } from './build-job-view.ts';
 import { describeJob, type JobFacts, type Viewer } from './describe-job.ts';
+import { JobServiceError } from './job-service-error.ts';
 
 export type JobAction = 'cancel' | 'pause' | 'resume';
 
 function refuse(action: string, facts: JobFacts, why: string): never {
-  throw new ApiError('invalid_state', `cannot ${action} job '${facts.jobId}': ${why}`, {
-    extra: { status: statusAndPhaseOf(facts).status, phase: statusAndPhaseOf(facts).phase },
+  const { status, phase } = statusAndPhaseOf(facts);
+  throw new JobServiceError('InvalidState', `cannot ${action} job '${facts.jobId}': ${why}`, {
+    facts: { jobStatus: status, phase },
   });
 }
 

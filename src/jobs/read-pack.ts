@@ -6,10 +6,10 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { packJobId, packWorkflowId } from '../../workflows/pack-messages.ts';
 import { summarizePack } from '../../workflows/pack-summary.ts';
-import { ApiError } from '../http/errors.ts';
 import { type ApiJob } from './api-job.ts';
 import { type Viewer } from './describe-job.ts';
 import { type JobReader } from './job-reader.ts';
+import { JobServiceError } from './job-service-error.ts';
 
 export interface ApiPack {
   id: string;
@@ -26,7 +26,7 @@ export async function readPack(
   packId: string,
   viewer: Viewer,
 ): Promise<ApiPack> {
-  const notFound = new ApiError('not_found', `no pack ${packId}`);
+  const notFound = new JobServiceError('PackNotFound', `no pack ${packId}`);
   let d;
   try {
     d = await client.workflow.getHandle(packWorkflowId(packId)).describe();
@@ -41,7 +41,7 @@ export async function readPack(
   const found = await Promise.all(
     Array.from({ length: memo.styles ?? 0 }, (_, i) =>
       jobs.get(packJobId(packId, i), viewer).catch((err: unknown) => {
-        if (err instanceof ApiError && err.code === 'not_found') return null;
+        if (err instanceof JobServiceError && err.kind === 'JobNotFound') return null;
         throw err;
       }),
     ),

@@ -9,11 +9,11 @@ import { packWorkflowId, type PackStyleInput, type StylePackInput } from '../../
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
-import { type GatewayDeps } from '../http/app-types.ts';
-import { ApiError } from '../http/errors.ts';
-import { admitImage } from '../http/uploads/admit-image.ts';
-import { InvalidParamsError } from '../training/trainer.ts';
+import { inspectImage } from '../imaging/inspect-image.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
+import { type JobServiceDeps } from './job-service-deps.ts';
+import { checkImage } from './job-service-error.ts';
+import { validateStyle } from './validate-style.ts';
 
 export interface PackStyleRequest {
   styleName: string;
@@ -31,38 +31,18 @@ export interface PackRequest {
   priority: number;
 }
 
-async function admitStyle(deps: GatewayDeps, style: PackStyleRequest, i: number): Promise<PackStyleInput> {
-  const trainer = deps.trainers.get(style.baseModel);
-  if (!trainer) {
-    throw new ApiError('unknown_base_model', `styles[${i}]: unknown baseModel '${style.baseModel}'`, {
-      errors: [
-        { field: `styles.${i}.baseModel`, message: `must be one of ${deps.trainers.names().join(', ')}` },
-      ],
-    });
-  }
-  let params: Record<string, unknown>;
-  try {
-    params = trainer.parseParams(style.params);
-  } catch (err) {
-    if (!(err instanceof InvalidParamsError)) throw err;
-    throw new ApiError('validation_failed', err.message, {
-      errors: err.fields.map((f) => ({ field: `styles.${i}.params.${f.field}`, message: f.message })),
-    });
-  }
-  const admitted = await admitImage(style.image, `styles.${i}.styleRefBase64`, deps.limits.maxInputPixels);
+async function admitStyle(deps: JobServiceDeps, style: PackStyleRequest, i: number): Promise<PackStyleInput> {
+  const { params, total } = validateStyle(deps.trainers, style, `styles.${i}.`);
+  const admitted = await checkImage(`styles.${i}.styleRefBase64`, () =>
+    inspectImage(style.image, deps.limits.maxInputPixels),
+  );
   const image = await deps.storage.putBlob(style.image, admitted.contentType);
-  return {
-    styleName: style.styleName,
-    baseModel: style.baseModel,
-    image,
-    params,
-    total: trainer.totalIterations(params),
-  };
+  return { styleName: style.styleName, baseModel: style.baseModel, image, params, total };
 }
 
 /** Starts (or finds) the pack; returns its id and whether this request created it. */
 export async function submitPack(
-  deps: GatewayDeps,
+  deps: JobServiceDeps,
   req: PackRequest,
 ): Promise<{ packId: string; created: boolean }> {
   const styles: PackStyleInput[] = [];

@@ -7,15 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { type StyleTrainingInput, type WebhookTarget } from '../../workflows/messages.ts';
-import { InvalidParamsError } from '../training/trainer.ts';
+import { inspectImage } from '../imaging/inspect-image.ts';
 import { refusalOf } from '../webhooks/address-policy.ts';
-import { type GatewayDeps } from '../http/app-types.ts';
-import { ApiError } from '../http/errors.ts';
-import { admitImage } from '../http/uploads/admit-image.ts';
 import { describeJob, type JobFacts } from './describe-job.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
+import { type JobServiceDeps } from './job-service-deps.ts';
+import { checkImage, JobServiceError } from './job-service-error.ts';
 import { startTrainingWorkflow } from './start-training-workflow.ts';
+import { validateStyle } from './validate-style.ts';
 
 export interface TrainingRequest {
   tenantId: string;
@@ -43,33 +43,14 @@ export interface Submission {
 /** Workflow input stays small: history keeps it forever, and payloads are capped. */
 const MAX_INPUT_BYTES = 16 * 1024;
 
-function validatedParams(deps: GatewayDeps, baseModel: string, raw: Record<string, unknown>) {
-  const trainer = deps.trainers.get(baseModel);
-  if (!trainer) {
-    const valid = deps.trainers.names();
-    throw new ApiError('unknown_base_model', `unknown baseModel '${baseModel}'; valid: ${valid.join(', ')}`, {
-      errors: [{ field: 'baseModel', message: `must be one of ${valid.join(', ')}` }],
-      extra: { validBaseModels: valid },
-    });
-  }
-  try {
-    const params = trainer.parseParams(raw);
-    return { params, total: trainer.totalIterations(params) };
-  } catch (err) {
-    if (!(err instanceof InvalidParamsError)) throw err;
-    const errors = err.fields.map((f) => ({ field: `params.${f.field}`, message: f.message }));
-    throw new ApiError('validation_failed', err.message, { errors });
-  }
-}
-
-export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): Promise<Submission> {
-  const { params, total } = validatedParams(deps, req.baseModel, req.params);
-  const image = await admitImage(req.image, req.imageField, deps.limits.maxInputPixels);
+export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest): Promise<Submission> {
+  const { params, total } = validateStyle(deps.trainers, req);
+  const image = await checkImage(req.imageField, () => inspectImage(req.image, deps.limits.maxInputPixels));
   if (req.webhook && deps.webhookPolicy) {
     const refusal = await refusalOf(req.webhook.url, deps.webhookPolicy);
     if (refusal)
-      throw new ApiError('validation_failed', `webhook refused: ${refusal}`, {
-        errors: [{ field: 'webhook.url', message: refusal }],
+      throw new JobServiceError('InvalidInput', `webhook refused: ${refusal}`, {
+        fields: [{ field: 'webhook.url', message: refusal }],
       });
   }
   const jobId =
@@ -102,8 +83,8 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
     heartbeatTimeoutMs: deps.heartbeatTimeoutMs,
   };
   if (Buffer.byteLength(JSON.stringify(input)) > MAX_INPUT_BYTES) {
-    throw new ApiError(
-      'validation_failed',
+    throw new JobServiceError(
+      'InvalidInput',
       'the request (without the image) is too large; shorten params, metadata or webhook',
     );
   }
@@ -130,13 +111,13 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
   // Another tenant's job with this id and a different request of our own look the same:
   // neither reveals anything about the other tenant.
   const conflict = () =>
-    new ApiError(
-      'idempotency_conflict',
+    new JobServiceError(
+      'IdConflict',
       `job id '${jobId}' is already used by a different request; use a new id or Idempotency-Key`,
     );
   const facts = await describeJob(deps.client, jobId, { tenantId: req.tenantId, isAdmin: false }).catch(
     (err: unknown) => {
-      throw err instanceof ApiError && err.code === 'not_found' ? conflict() : err;
+      throw err instanceof JobServiceError && err.kind === 'JobNotFound' ? conflict() : err;
     },
   );
   if (facts.memo.fingerprint !== fingerprint) throw conflict();

@@ -6,7 +6,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { pageOf, readEventLog } from '../../../events/event-log.ts';
-import { snapshotJob } from '../../../events/job-snapshot.ts';
+import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { viewerOf } from '../../viewer.ts';
@@ -47,14 +47,8 @@ export function eventRoutes(gw: Gateway) {
     const { after, limit } = c.req.valid('query');
     if (wantsEventStream(c.req.header('accept'))) {
       // Tenancy (404) is decided before the stream starts, while a problem+json can still be sent.
-      const snapshot = await snapshotJob(gw.client, id, viewerOf(c));
-      return eventStreamResponse(
-        c,
-        gw,
-        id,
-        c.req.valid('header')['last-event-id'] ?? after ?? null,
-        snapshot,
-      );
+      const facts = await describeJob(gw.client, id, viewerOf(c));
+      return eventStreamResponse(c, gw, facts, c.req.valid('header')['last-event-id'] ?? after ?? null);
     }
     const log = await readEventLog(gw.client, id, viewerOf(c));
     return c.json({ ...pageOf(log.events, after, limit), progress: log.progress }, 200);

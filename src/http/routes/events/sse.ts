@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming';
 import { compareEventIds, isTerminalEvent } from '../../../events/job-event.ts';
 import { readEventLog } from '../../../events/event-log.ts';
 import { streamJobEvents } from '../../../events/event-stream.ts';
-import { type JobSnapshot } from '../../../events/job-snapshot.ts';
+import { type JobFacts } from '../../../jobs/describe-job.ts';
 import { isTerminalPhase } from '../../../../workflows/job-view.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { viewerOf } from '../../viewer.ts';
@@ -25,14 +25,13 @@ export function wantsEventStream(accept: string | undefined): boolean {
 export async function eventStreamResponse(
   c: Context<AppEnv>,
   gw: Gateway,
-  jobId: string,
+  facts: JobFacts,
   after: string | null,
-  snapshot: JobSnapshot,
 ) {
   const viewer = viewerOf(c);
+  const { jobId } = facts;
   // Terminal by phase too: the workflow may stay open a while for webhook deliveries.
-  const finished =
-    snapshot.facts.executionStatus !== 'RUNNING' || isTerminalPhase(snapshot.facts.phase ?? 'queued');
+  const finished = facts.executionStatus !== 'RUNNING' || isTerminalPhase(facts.phase ?? 'queued');
   if (after && finished) {
     const terminal = (await readEventLog(gw.client, jobId, viewer)).events.find(isTerminalEvent);
     if (terminal && compareEventIds(terminal.id, after) <= 0) return c.body(null, 204);

@@ -8,6 +8,7 @@ import { trainingWorkflowId } from '../../../../workflows/messages.ts';
 import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
 import { deleteJob } from '../../../jobs/delete-job.ts';
 import { describeJob } from '../../../jobs/describe-job.ts';
+import { JobServiceError } from '../../../jobs/job-service-error.ts';
 import { submitTraining } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
@@ -95,7 +96,7 @@ export function legacyRoutes(gw: Gateway) {
       const facts = await describeJob(gw.client, String(c.req.valid('json').id), viewerOf(c));
       return c.json({ status: LEGACY_STATUS_OF[statusAndPhaseOf(facts).status] }, 200);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'not_found')
+      if (err instanceof JobServiceError && err.kind === 'JobNotFound')
         return c.json({ status: 'NOT_FOUND' as const }, 200);
       throw err;
     }
@@ -103,7 +104,7 @@ export function legacyRoutes(gw: Gateway) {
   app.openapi(stopRoute, async (c) => {
     const id = String(c.req.valid('json').id);
     const facts = await describeJob(gw.client, id, viewerOf(c)).catch((err: unknown) => {
-      throw err instanceof ApiError && err.code === 'not_found'
+      throw err instanceof JobServiceError && err.kind === 'JobNotFound'
         ? new ApiError('not_found', 'Job not found')
         : err;
     });
