@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
@@ -10,9 +7,8 @@ import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
 import { createJob, postJson, waitForJob } from '../http/api-client.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
 
-// Recorded with the code before the `webhooks-in-background` patch, when each delivery
-// was awaited inline (succeeded, paused-and-resumed, cancelled; all with a webhook).
-const FIXTURES = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+// Histories recorded before the `webhooks-in-background` patch (deliveries awaited inline)
+// replay in test/workflows/recorded-histories.unit.test.ts.
 
 describe('replay across the webhook change', () => {
   let h: Harness;
@@ -28,17 +24,6 @@ describe('replay across the webhook change', () => {
     await receiver?.close();
     await gw?.close();
     await h?.close();
-  });
-
-  it('histories recorded with inline deliveries replay against the current workflow code', async () => {
-    const files = (await readdir(FIXTURES)).filter((f) => f.startsWith('webhook-inline-'));
-    expect(files).toHaveLength(3);
-    for (const file of files) {
-      const history = proto.temporal.api.history.v1.History.decode(await readFile(FIXTURES + file));
-      await expect(
-        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: file }, history),
-      ).resolves.toBeUndefined();
-    }
   });
 
   it('histories with background deliveries (paused, resumed, cancelled) replay too', async () => {
