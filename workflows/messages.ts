@@ -69,6 +69,8 @@ export const statusQuery = defineQuery<JobView>('status');
 
 export const MIN_PRIORITY = 1;
 export const MAX_PRIORITY = 5;
+/** The priority of a job that asks for none: the middle of the range. */
+export const DEFAULT_PRIORITY = 3;
 
 export function trainingWorkflowId(jobId: string): string {
   return `training-${jobId}`;

@@ -65,8 +65,8 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   if (err instanceof JobServiceError) {
     return new ApiError(JOB_SERVICE_CODES[err.kind], err.message, {
-      errors: err.info.fields,
-      extra: err.info.facts,
+      errors: err.fields,
+      extra: err.facts,
     });
   }
   if (err instanceof HTTPException) {

@@ -37,12 +37,16 @@ export interface JobServiceErrorInfo {
 
 export class JobServiceError extends Error {
   override name = 'JobServiceError';
+  readonly fields: FieldIssue[];
+  readonly facts: Record<string, unknown>;
   constructor(
     readonly kind: JobServiceErrorKind,
     message: string,
-    readonly info: JobServiceErrorInfo = {},
+    info: JobServiceErrorInfo = {},
   ) {
     super(message);
+    this.fields = info.fields ?? [];
+    this.facts = info.facts ?? {};
   }
 }
 

@@ -4,7 +4,7 @@
  * of its integer id, so `/v1/trainings/42` shows the job queued as `{"id": 42}`.
  */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { trainingWorkflowId } from '../../../../workflows/messages.ts';
+import { DEFAULT_PRIORITY, trainingWorkflowId } from '../../../../workflows/messages.ts';
 import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
 import { deleteJob } from '../../../jobs/delete-job.ts';
 import { describeJob } from '../../../jobs/describe-job.ts';
@@ -85,7 +85,7 @@ export function legacyRoutes(gw: Gateway) {
       image: decodeBase64Image(b.styleRefBase64, 'styleRefBase64'),
       imageField: 'styleRefBase64',
       params: b.params ?? {},
-      priority: b.priority ?? 3,
+      priority: b.priority ?? DEFAULT_PRIORITY,
     });
     const job = await gw.jobs.fromFacts(facts);
     if (!created) c.header('idempotent-replayed', 'true');
