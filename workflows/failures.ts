@@ -14,6 +14,10 @@ import {
 import type { JobError } from './job-view.ts';
 
 export const FailureType = {
+  /** The workflow's input (or a message's) breaks the contract; names the bad fields. */
+  InvalidInput: 'InvalidInput',
+  /** A message the job's state does not allow (e.g. a priority change after it finished). */
+  InvalidState: 'InvalidState',
   InvalidImage: 'InvalidImage',
   ImageTooLarge: 'ImageTooLarge',
   UnsupportedFormat: 'UnsupportedFormat',

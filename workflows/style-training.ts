@@ -11,12 +11,17 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.ts';
 import type { TrainingPixelsRef } from '../activities/types.ts';
 import { lightActivityOptions } from './activity-options.ts';
-import { jobErrorOf } from './failures.ts';
+import { StyleTrainingInputSchema } from './contract-schemas.ts';
+import { FailureType, jobErrorOf } from './failures.ts';
+import { checkInput, displayableInput } from './input-check.ts';
+import { owningPackWorkflowId, trainingWorkflowId } from './job-identity.ts';
+import { adoptJobVisibility } from './job-memo.ts';
 import type { StyleTrainingInput, StyleTrainingResult } from './messages.ts';
 import { trainUntilDone } from './train-until-done.ts';
 import { TrainingJobState } from './training-job-state.ts';
@@ -24,10 +29,27 @@ import { WebhookNotifier } from './webhook-notifier.ts';
 
 const light = proxyActivities<ReturnType<typeof createActivities>>(lightActivityOptions);
 
+/**
+ * Histories recorded before the input check, the own memo and the opt-in parent
+ * notification (test/fixtures/histories/v1-*) replay without them.
+ */
+const CHECKED_CONTRACT_PATCH = 'checked-contract';
+
 /** Trains one style; see DESIGN.md §2. Ends Cancelled on cancellation, Failed with a typed error otherwise. */
 export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<StyleTrainingResult> {
-  const job = new TrainingJobState(input);
-  job.registerHandlers();
+  const checkedContract = patched(CHECKED_CONTRACT_PATCH);
+  const checked = checkedContract
+    ? checkInput('styleTrainingWorkflow', StyleTrainingInputSchema, input, (i) => ({
+        workflowId: trainingWorkflowId(i),
+        parentWorkflowId: owningPackWorkflowId(i),
+      }))
+    : ({ ok: true, input } as const);
+  // Before any histories had the patch, every job with a parent pushed its state to it.
+  const notifyParent = !checkedContract || (checked.ok && checked.input.notifyParent === true);
+  const job = new TrainingJobState(checked.ok ? checked.input : displayableInput(input), notifyParent);
+  job.registerHandlers(); // before the first await: an update with no handler is rejected
+  if (!checked.ok) return failInvalid(job, checked.failure);
+  if (checkedContract) adoptJobVisibility(checked.input);
   const webhooks = new WebhookNotifier(input, () => job.run);
   try {
     const result = await runPipeline(job, webhooks);
@@ -98,6 +120,14 @@ function endCancelled(job: TrainingJobState, webhooks: WebhookNotifier): Promise
     await webhooks.notify('training.cancelled');
     await webhooks.settled();
   });
+}
+
+/** Bad input: failed in the first workflow task, before any activity runs. */
+function failInvalid(job: TrainingJobState, failure: ApplicationFailure): never {
+  job.error = { code: failure.type ?? FailureType.InvalidInput, message: failure.message };
+  job.finishedAt = new Date().toISOString();
+  job.setPhase('failed');
+  throw failure;
 }
 
 /** Checkpoints are kept: an operator may reset the workflow and continue from them. */

@@ -6,6 +6,7 @@
  * read it without a worker.
  */
 import {
+  ApplicationFailure,
   type CancellationScope,
   getExternalWorkflowHandle,
   setCurrentDetails,
@@ -22,6 +23,8 @@ import {
   type JobPhase,
   type JobView,
 } from './job-view.ts';
+import { SetPriorityInputSchema, describeIssues } from './contract-schemas.ts';
+import { FailureType } from './failures.ts';
 import {
   MAX_PRIORITY,
   MIN_PRIORITY,
@@ -52,7 +55,11 @@ export class TrainingJobState {
   /** The scope of the training activity in flight; cancelling it pauses or re-queues training. */
   trainingScope: CancellationScope | undefined;
 
-  constructor(readonly input: StyleTrainingInput) {
+  constructor(
+    readonly input: StyleTrainingInput,
+    /** Push `childUpdate` signals to the parent workflow: only when asked (a pack asks). */
+    private readonly notifyParent: boolean,
+  ) {
     this.priority = input.priority;
   }
 
@@ -72,11 +79,21 @@ export class TrainingJobState {
     setHandler(trainingReportSignal, (report) => this.onReport(report));
     setHandler(statusQuery, () => this.view());
     setHandler(setPriorityUpdate, ({ priority }) => this.changePriority(priority), {
-      validator: ({ priority }) => {
-        if (!Number.isInteger(priority) || priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-          throw new Error(`priority must be an integer from ${MIN_PRIORITY} to ${MAX_PRIORITY}`);
-        }
-        if (isTerminalPhase(this.phase)) throw new Error(`the job has already ${this.phase}`);
+      // Rejections are typed failures, so callers in any language can branch on the type.
+      validator: (update) => {
+        const parsed = SetPriorityInputSchema.safeParse(update);
+        if (!parsed.success)
+          throw ApplicationFailure.create({
+            type: FailureType.InvalidInput,
+            message: `setPriority: ${describeIssues(parsed.error)} (priority is an integer from ${MIN_PRIORITY} to ${MAX_PRIORITY})`,
+            nonRetryable: true,
+          });
+        if (isTerminalPhase(this.phase))
+          throw ApplicationFailure.create({
+            type: FailureType.InvalidState,
+            message: `the job has already ${this.phase}`,
+            nonRetryable: true,
+          });
       },
     });
   }
@@ -134,7 +151,7 @@ export class TrainingJobState {
   /** A pack (parent workflow) cannot query us, so we push our state to it. */
   private pushToParent(): void {
     const parent = workflowInfo().parent;
-    if (!parent) return;
+    if (!parent || !this.notifyParent) return;
     const v = this.view();
     void getExternalWorkflowHandle(parent.workflowId, parent.runId)
       .signal(childUpdateSignal, { jobId: v.id, phase: v.phase, status: v.status, progress: v.progress })

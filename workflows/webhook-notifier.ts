@@ -12,7 +12,9 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.ts';
 import { webhookActivityOptions } from './activity-options.ts';
-import type { StyleTrainingInput } from './messages.ts';
+import type { StyleTrainingInput, WEBHOOK_EVENTS } from './contract-schemas.ts';
+
+type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Webhooks delivered beside the job instead of inline; a patch keeps older histories replaying. */
 const BACKGROUND_WEBHOOKS_PATCH = 'webhooks-in-background';
@@ -28,7 +30,7 @@ export class WebhookNotifier {
     private readonly currentRun: () => number,
   ) {}
 
-  async notify(type: string): Promise<void> {
+  async notify(type: WebhookEvent): Promise<void> {
     const { input } = this;
     if (!input.webhook) return;
     if (input.webhook.events && !input.webhook.events.includes(type)) return;

@@ -4,9 +4,9 @@
  * moves when new events are appended.
  */
 import { TRAIN_ACTIVITY } from '../../workflows/activity-names.ts';
-import { type Client } from '@temporalio/client';
 import { progressSampleOf } from '../jobs/build-job-view.ts';
-import { describeJob, type Viewer } from '../jobs/describe-job.ts';
+import { describeJob, type JobLookupDeps } from '../jobs/describe-job.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
 import { type ProgressSample } from '../jobs/api-job.ts';
 import { createEventDeriver } from './derive-events.ts';
 import { type HistoryFact } from './history-facts.ts';
@@ -26,11 +26,11 @@ export interface EventPage {
   nextCursor: string | null;
 }
 
-export async function readEventLog(client: Client, jobId: string, viewer: Viewer): Promise<EventLog> {
+export async function readEventLog(deps: JobLookupDeps, ref: JobRef): Promise<EventLog> {
   // Describe first: it is the tenancy check, and nothing of another tenant's job is read.
-  const job = await describeJob(client, jobId, viewer);
+  const job = await describeJob(deps, ref);
   const facts: HistoryFact[] = [];
-  for await (const page of readHistoryFacts(client, jobId, { follow: false })) facts.push(...page);
+  for await (const page of readHistoryFacts(deps.client, ref, { follow: false })) facts.push(...page);
   const deriver = createEventDeriver();
   for (const hint of retryHintsOf(facts)) deriver.hintRetry(hint.run, hint.attempt, hint.failure);
   const running = job.training;

@@ -6,10 +6,10 @@
  * history: the gateway keeps nothing between connections.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Client } from '@temporalio/client';
 import { type ProgressSample } from '../jobs/api-job.ts';
 import { progressSampleOf } from '../jobs/build-job-view.ts';
-import { describeJob, type JobFacts, type Viewer } from '../jobs/describe-job.ts';
+import { describeJob, type JobFacts, type JobLookupDeps } from '../jobs/describe-job.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
 import { createEventDeriver, type EventDeriver } from './derive-events.ts';
 import { type HistoryFact } from './history-facts.ts';
 import { compareEventIds, isTerminalEvent, type JobEvent } from './job-event.ts';
@@ -23,9 +23,8 @@ export interface EventSink {
 }
 
 export interface StreamOptions {
-  client: Client;
-  jobId: string;
-  viewer: Viewer;
+  deps: JobLookupDeps;
+  job: JobRef;
   /** Send only events after this id (Last-Event-ID or `after`). */
   after: string | null;
   signal: AbortSignal;
@@ -40,18 +39,18 @@ const SNAPSHOT_DEADLINE_MS = 10_000;
 
 /** Streams until the terminal event (returned) or until the signal aborts (null). */
 export async function streamJobEvents(opts: StreamOptions): Promise<JobEvent | null> {
-  const { client, jobId, viewer, signal, sink } = opts;
+  const { deps, job, signal, sink } = opts;
+  const { client } = deps;
   const deriver = createEventDeriver();
   const stop = new AbortController();
   const stopped = AbortSignal.any([signal, stop.signal]);
-  const snapshot = () =>
-    client.withDeadline(Date.now() + SNAPSHOT_DEADLINE_MS, () => describeJob(client, jobId, viewer));
+  const snapshot = () => client.withDeadline(Date.now() + SNAPSHOT_DEADLINE_MS, () => describeJob(deps, job));
   const keepAlive = setInterval(() => void sink.keepAlive(), opts.keepAliveMs ?? 15_000);
   const sampling = sampleProgress(deriver, snapshot, sink, opts.progressEveryMs ?? 500, stopped);
   try {
     const seen: HistoryFact[] = [];
     let terminal: JobEvent | null = null;
-    for await (const page of readHistoryFacts(client, jobId, { follow: true, signal: stopped })) {
+    for await (const page of readHistoryFacts(client, job, { follow: true, signal: stopped })) {
       for (const fact of page) {
         seen.push(fact);
         await hintIfRetry(deriver, fact, seen, snapshot);

@@ -9,6 +9,8 @@ import { type GatewayMetrics } from './metrics.ts';
 export interface GatewayDeps extends JobServiceDeps {
   log: Logger;
   limits: { maxBodyBytes: number; maxInputPixels: number };
+  /** Old API base model names → trainers (`*`: every other name); see ATELIER_LEGACY_BASE_MODELS. */
+  legacyBaseModels?: Record<string, string>;
   /** API keys → tenants; anonymous (one local tenant) when absent or empty. */
   apiKeys?: ApiKeyStore;
   /** Upper bound for the Temporal calls of one request (default 10 s): a down cluster answers 503, not a hang. */

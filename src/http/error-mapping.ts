@@ -10,7 +10,8 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { FailureType } from '../../workflows/failures.ts';
 import { HTTPException } from 'hono/http-exception';
 import { JobServiceError, type JobServiceErrorKind } from '../jobs/job-service-error.ts';
 import { InvalidStorageKeyError, StorageNotFoundError } from '../storage/types.ts';
@@ -90,8 +91,9 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return new ApiError('conflict', 'a job with this id already exists');
   if (err instanceof WorkflowUpdateFailedError) {
+    const type = err.cause instanceof ApplicationFailure ? err.cause.type : null;
     return new ApiError(
-      'invalid_state',
+      type === FailureType.InvalidInput ? 'validation_failed' : 'invalid_state',
       err.cause?.message ?? 'the job refused the change in its current state',
     );
   }

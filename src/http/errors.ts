@@ -18,6 +18,9 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   invalid_state: 409,
   rate_limited: 429,
+  /** Answered by the HTTP server itself (see client-errors.ts). */
+  request_header_too_large: 431,
+  malformed_request: 400,
   not_ready: 503,
   temporal_unavailable: 503,
   /** Temporal is up but no worker took the request in time (e.g. a priority update). */

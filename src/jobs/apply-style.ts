@@ -12,7 +12,8 @@ import { inspectImage } from '../imaging/inspect-image.ts';
 import { parseCube } from '../training/cube-format.ts';
 import { applyLutToRgb8 } from '../training/lut-apply.ts';
 import { statusAndPhaseOf } from './build-job-view.ts';
-import { describeJob, type Viewer } from './describe-job.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
+import { describeJob } from './describe-job.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
 import { checkImage, JobServiceError } from './job-service-error.ts';
 
@@ -20,7 +21,7 @@ import { checkImage, JobServiceError } from './job-service-error.ts';
 const SLICE_PIXELS = 128 * 1024;
 
 export interface ApplyRequest {
-  jobId: string;
+  job: JobRef;
   image: Uint8Array;
   /** Name of the request field that carried the image, for error messages. */
   imageField: string;
@@ -28,21 +29,24 @@ export interface ApplyRequest {
 
 export async function applyStyle(
   deps: Pick<JobServiceDeps, 'client' | 'storage' | 'limits'>,
-  viewer: Viewer,
   req: ApplyRequest,
 ): Promise<Buffer> {
-  const facts = await describeJob(deps.client, req.jobId, viewer);
+  const facts = await describeJob(deps, req.job);
   const { status } = statusAndPhaseOf(facts);
   if (status !== 'succeeded')
-    throw new JobServiceError('InvalidState', `job '${req.jobId}' has no trained style (status ${status})`, {
-      facts: { jobStatus: status },
-    });
+    throw new JobServiceError(
+      'InvalidState',
+      `job '${req.job.jobId}' has no trained style (status ${status})`,
+      {
+        facts: { jobStatus: status },
+      },
+    );
   const maxInputPixels = deps.limits.maxInputPixels;
   const rgb = await checkImage(req.imageField, async () => {
     await inspectImage(req.image, maxInputPixels);
     return decodeRgb8(req.image, { maxInputPixels });
   });
-  const lut = parseCube((await deps.storage.readArtifact(req.jobId, 'style.cube')).toString('utf8'));
+  const lut = parseCube((await deps.storage.readArtifact(req.job.jobId, 'style.cube')).toString('utf8'));
   const out = Buffer.alloc(rgb.data.length);
   for (let start = 0; start < rgb.data.length; start += SLICE_PIXELS * 3) {
     const end = Math.min(rgb.data.length, start + SLICE_PIXELS * 3);

@@ -6,12 +6,12 @@
 import { type Client, WorkflowFailedError } from '@temporalio/client';
 import { GENERIC_FAILURE, jobErrorOf } from '../../workflows/failures.ts';
 import { type JobError } from '../../workflows/job-view.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 
 /** Only for executions known to be closed as failed: on a running one `result()` would wait. */
-export async function failureOfClosedJob(client: Client, jobId: string): Promise<JobError> {
+export async function failureOfClosedJob(client: Client, ref: JobRef): Promise<JobError> {
   try {
-    await client.workflow.getHandle(trainingWorkflowId(jobId)).result();
+    await client.workflow.getHandle(trainingWorkflowId(ref)).result();
     return { code: GENERIC_FAILURE, message: 'the job failed' };
   } catch (err) {
     if (!(err instanceof WorkflowFailedError)) throw err; // e.g. Temporal unreachable: mapped by the caller's error handler

@@ -4,15 +4,19 @@
  * one `stylePackWorkflow` starts. Its id comes from the client `id` or the
  * `Idempotency-Key`, so a retried request meets the same pack.
  */
+import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { packWorkflowId, type PackStyleInput, type StylePackInput } from '../../workflows/pack-messages.ts';
+import { packWorkflowId } from '../../workflows/job-identity.ts';
+import { type PackStyleInput, type StylePackInput } from '../../workflows/pack-messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 import { inspectImage } from '../imaging/inspect-image.ts';
+import { fingerprintOf } from './fingerprint.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
-import { checkImage } from './job-service-error.ts';
+import { checkImage, JobServiceError } from './job-service-error.ts';
+import { readPackMemo } from './read-pack.ts';
 import { validateStyle } from './validate-style.ts';
 
 export interface PackStyleRequest {
@@ -47,36 +51,46 @@ export async function submitPack(
 ): Promise<{ packId: string; created: boolean }> {
   const styles: PackStyleInput[] = [];
   for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, style, i));
-  // Pack ids leave room for the `-sN` suffix of their jobs within the 64-character job id limit.
   const packId =
-    req.id ??
-    (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId()).slice(
-      0,
-      40,
-    );
+    req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId());
+  const { maxParallel, priority } = req;
+  const fingerprint = fingerprintOf({ styles, maxParallel, priority });
+  const submissionId = randomUUID();
   const input: StylePackInput = {
     packId,
     tenantId: req.tenantId,
     styles,
-    maxParallel: req.maxParallel,
-    priority: req.priority,
+    maxParallel,
+    priority,
     createdAt: new Date().toISOString(),
     heartbeatTimeoutMs: deps.heartbeatTimeoutMs,
   };
   try {
     await deps.client.workflow.start<typeof stylePackWorkflow>('stylePackWorkflow', {
-      workflowId: packWorkflowId(packId),
+      workflowId: packWorkflowId(req.tenantId, packId),
       taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? ''),
       args: [input],
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [{ key: TenantIdKey, value: req.tenantId }],
-      memo: { tenantId: req.tenantId, kind: 'pack', styles: styles.length },
+      memo: {
+        kind: 'pack',
+        tenantId: req.tenantId,
+        styles: styles.length,
+        createdAt: input.createdAt,
+        fingerprint,
+        submissionId,
+      },
       staticSummary: `Style pack ${packId}: ${styles.length} styles`,
     });
-    return { packId, created: true };
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    return { packId, created: false };
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err; // closed: compared below
   }
+  const memo = await readPackMemo(deps.client, { tenantId: req.tenantId, packId });
+  if (memo.fingerprint !== fingerprint)
+    throw new JobServiceError(
+      'IdConflict',
+      `pack id '${packId}' is already used by a different request; use a new id or Idempotency-Key`,
+    );
+  return { packId, created: memo.submissionId === submissionId };
 }

@@ -13,7 +13,6 @@ import { streamJobEvents } from '../../../events/event-stream.ts';
 import { type JobFacts } from '../../../jobs/describe-job.ts';
 import { isTerminalPhase } from '../../../../workflows/job-view.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { viewerOf } from '../../viewer.ts';
 
 /** How long EventSource waits before reconnecting after a dropped connection. */
 const RECONNECT_MS = 2_000;
@@ -28,12 +27,11 @@ export async function eventStreamResponse(
   facts: JobFacts,
   after: string | null,
 ) {
-  const viewer = viewerOf(c);
   const { jobId } = facts;
   // Terminal by phase too: the workflow may stay open a while for webhook deliveries.
   const finished = facts.executionStatus !== 'RUNNING' || isTerminalPhase(facts.phase ?? 'queued');
   if (after && finished) {
-    const terminal = (await readEventLog(gw.client, jobId, viewer)).events.find(isTerminalEvent);
+    const terminal = (await readEventLog(gw, facts)).events.find(isTerminalEvent);
     if (terminal && compareEventIds(terminal.id, after) <= 0) return c.body(null, 204);
   }
   const log = c.get('log').child({ jobId });
@@ -43,9 +41,8 @@ export async function eventStreamResponse(
     await stream.write(`retry: ${RECONNECT_MS}\n\n`);
     try {
       const terminal = await streamJobEvents({
-        client: gw.client,
-        jobId,
-        viewer,
+        deps: gw,
+        job: facts,
         after,
         signal: aborted.signal,
         sink: {

@@ -5,7 +5,7 @@ import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const route = createRoute({
   method: 'post',
@@ -66,7 +66,7 @@ export function applyRoute(gw: Gateway) {
         'send multipart/form-data (image) or application/json (imageBase64)',
       );
     }
-    const png = await applyStyle(gw, viewerOf(c), { jobId: id, image: bytes, imageField: field });
+    const png = await applyStyle(gw, { job: jobRefOf(c, id), image: bytes, imageField: field });
     return c.body(new Uint8Array(png), 200, {
       'content-type': 'image/png',
       'content-length': String(png.length),
