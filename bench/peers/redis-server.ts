@@ -1,0 +1,95 @@
+/**
+ * Redis for the BullMQ peer: Debian's redis-server, installed with apt when it is
+ * missing (as root; anyone else gets told what to install), started for this run
+ * only on a free loopback port with its files in a temp dir, and stopped at the end.
+ * No persistence: BullMQ needs none beyond the running server.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
+import { stopChild } from './ready-child.ts';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+const run = promisify(execFile);
+
+async function ensureInstalled(log: (m: string) => void): Promise<void> {
+  if (existsSync(REDIS_SERVER)) return;
+  if (process.getuid?.() !== 0)
+    throw new Error(`the BullMQ peer needs ${REDIS_SERVER}: run \`apt-get install -y redis-server\` as root`);
+  log('installing redis-server from Debian (apt-get)');
+  const apt = (args: string[]) =>
+    run('apt-get', args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  await apt(['install', '-y', '--no-install-recommends', 'redis-server']).catch(async () => {
+    await apt(['update']); // a fresh machine may have no package lists yet
+    await apt(['install', '-y', '--no-install-recommends', 'redis-server']);
+  });
+}
+
+export interface RedisServer {
+  port: number;
+  pid: number;
+  version: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(opts: {
+  dir: string;
+  port: number;
+  log(m: string): void;
+}): Promise<RedisServer> {
+  await ensureInstalled(opts.log);
+  const version = (await run(REDIS_SERVER, ['--version'])).stdout.trim();
+  const child: LoggedChild = spawnLogged({
+    name: 'redis',
+    command: REDIS_SERVER,
+    args: [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(opts.port),
+      '--dir',
+      opts.dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      // BullMQ's stated requirement: never evict its keys.
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    env: process.env,
+    logFile: path.join(opts.dir, 'redis.log'),
+    ipc: false,
+  });
+  const client = new Redis({
+    host: '127.0.0.1',
+    port: opts.port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (!child.alive()) throw new Error(`redis-server exited while starting:\n${child.tail().slice(-1000)}`);
+    if (
+      await client.connect().then(
+        () => client.ping(),
+        () => undefined,
+      )
+    )
+      break;
+    client.disconnect();
+    if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${opts.port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  client.disconnect();
+  return { port: opts.port, pid: child.pid, version, stop: () => stopChild(child, 5_000) };
+}
