@@ -6,10 +6,10 @@
  * when missing (as root).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ensureAptPackage } from '../apt-package.ts';
 import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -30,30 +30,13 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-async function ensureInstalled(log: (m: string) => void): Promise<void> {
-  if (existsSync(path.join(PG_BIN, 'postgres'))) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(`the cluster tier needs ${PG_BIN}: run \`apt-get install -y postgresql-15\` as root`);
-  log('installing postgresql-15 from Debian (apt-get)');
-  const apt = (args: string[]) =>
-    run('apt-get', args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      timeout: 600_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  await apt(['install', '-y', '--no-install-recommends', 'postgresql-15']).catch(async () => {
-    await apt(['update']);
-    await apt(['install', '-y', '--no-install-recommends', 'postgresql-15']);
-  });
-}
-
 /** `dir` must not exist yet; it is created and handed to the postgres user (its parents must let that user through). */
 export async function startPostgres(opts: {
   dir: string;
   port: number;
   log(m: string): void;
 }): Promise<Postgres> {
-  await ensureInstalled(opts.log);
+  await ensureAptPackage('postgresql-15', path.join(PG_BIN, 'postgres'), opts.log);
   const { uid, gid } = await postgresIds();
   await mkdir(opts.dir, { recursive: true, mode: 0o700 });
   await chown(opts.dir, uid, gid);

@@ -40,8 +40,10 @@ export interface TemporalCluster {
   /** Resolves with the time the service's current incarnation was seen serving. */
   waitServing(service: TemporalService, timeoutMs: number): Promise<number>;
   started: { component: string; pid: number }[];
-  /** Services that died without being killed. */
+  /** Services that died without being killed, once the cluster was set up (each restarted). */
   unexpectedExits: ServiceExit[];
+  /** Services that died while the cluster was being set up (each restarted). */
+  startFailures: ServiceExit[];
   /** Frontend first (no new calls), then worker, matching, history; PostgreSQL last. */
   stop(): Promise<void>;
 }
@@ -76,6 +78,8 @@ export async function startTemporalCluster(opts: {
   const killedByUs = new Set<number>();
   const started: TemporalCluster['started'] = [{ component: 'postgres', pid: postgres.pid }];
   const unexpectedExits: ServiceExit[] = [];
+  const startFailures: ServiceExit[] = [];
+  let setUpDone = false;
   const incarnations = new Map<TemporalService, number>();
   const address = `127.0.0.1:${ports.grpc.frontend}`;
   let stopping = false;
@@ -94,10 +98,14 @@ export async function startTemporalCluster(opts: {
     });
     current.set(service, child);
     started.push({ component: `temporal-${service}`, pid: child.pid });
+    // Like compose's `restart: unless-stopped`: a service that dies by itself is started again.
     void child.exited.then((e) => {
-      if (stopping || killedByUs.has(child.pid)) return;
-      unexpectedExits.push({ service, pid: child.pid, code: e.code, tail: child.tail().slice(-2000) });
-      opts.log(`temporal ${service} (pid ${child.pid}) exited by itself (code ${e.code})`);
+      if (stopping || killedByUs.has(child.pid) || current.get(service) !== child) return;
+      const exit = { service, pid: child.pid, code: e.code, tail: child.tail().slice(-2000) };
+      (setUpDone ? unexpectedExits : startFailures).push(exit);
+      opts.log(`temporal ${service} (pid ${child.pid}) exited by itself (code ${e.code}); restarting it`);
+      if (startFailures.length > 8) return opts.log('too many failed starts; not restarting');
+      setTimeout(() => !stopping && current.get(service) === child && start(service), 1_000);
     });
     return child;
   };
@@ -117,6 +125,7 @@ export async function startTemporalCluster(opts: {
     postgres,
     started,
     unexpectedExits,
+    startFailures,
     start,
     pidOf: (s) => (current.get(s)?.alive() ? current.get(s)!.pid : undefined),
     async kill(service) {
@@ -155,10 +164,16 @@ export async function startTemporalCluster(opts: {
     opts.log('creating the Temporal schema');
     await setupTemporalSchema(opts.binaries, pg);
     configFile = await renderTemporalConfig(opts.runDir, ports);
-    for (const s of TEMPORAL_SERVICES) start(s);
+    // One service first: it initialises the cluster metadata, which four racing on an empty database may fail to do.
+    start('history');
+    await cluster.waitServing('history', 120_000);
+    for (const s of TEMPORAL_SERVICES.filter((x) => x !== 'history')) start(s);
     opts.log(`Temporal services starting; frontend at ${address}`);
     await setupNamespace(address, 180_000);
     for (const s of TEMPORAL_SERVICES) await cluster.waitServing(s, 60_000);
+    setUpDone = true;
+    for (const f of startFailures)
+      opts.log(`(${f.service} failed to start once: ${f.tail.trim().split('\n').at(-1)?.slice(0, 300)})`);
     return cluster;
   } catch (err) {
     await cluster.stop();

@@ -5,32 +5,15 @@
  * No persistence: BullMQ needs none beyond the running server.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import { ensureAptPackage } from '../apt-package.ts';
 import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
 import { stopChild } from './ready-child.ts';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const run = promisify(execFile);
-
-async function ensureInstalled(log: (m: string) => void): Promise<void> {
-  if (existsSync(REDIS_SERVER)) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(`the BullMQ peer needs ${REDIS_SERVER}: run \`apt-get install -y redis-server\` as root`);
-  log('installing redis-server from Debian (apt-get)');
-  const apt = (args: string[]) =>
-    run('apt-get', args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      timeout: 600_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  await apt(['install', '-y', '--no-install-recommends', 'redis-server']).catch(async () => {
-    await apt(['update']); // a fresh machine may have no package lists yet
-    await apt(['install', '-y', '--no-install-recommends', 'redis-server']);
-  });
-}
 
 export interface RedisServer {
   port: number;
@@ -44,7 +27,7 @@ export async function startRedis(opts: {
   port: number;
   log(m: string): void;
 }): Promise<RedisServer> {
-  await ensureInstalled(opts.log);
+  await ensureAptPackage('redis-server', REDIS_SERVER, opts.log);
   const version = (await run(REDIS_SERVER, ['--version'])).stdout.trim();
   const child: LoggedChild = spawnLogged({
     name: 'redis',
