@@ -50,26 +50,30 @@ export async function rssWithQueuedJobs(stack: BenchStack, jobs: number): Promis
     params: { lutSize: 65, iterations: 1000, patience: 100 },
   });
   const stamp = Date.now();
-  const ids = await mapBounded([...Array(jobs).keys()], CONCURRENCY, (i) =>
-    postTraining(cluster.gatewayUrl, body, `bench-rss-${stamp}-${i}`).then((j) => j.id),
-  );
-  const deadline = Date.now() + 120_000;
-  let waiting = 0;
-  while ((waiting = await countTraining(client).catch(() => 0)) < jobs && Date.now() < deadline)
-    await sleep(500);
-  await sleep(3_000);
-  const result = {
-    orchestrationIdleMb,
-    trainingIdleMb,
-    orchestrationMb: await sampleMax(orchestrationPid),
-    trainingMb: await sampleMax(trainingPid),
-    jobsWaiting: waiting,
-  };
-  await mapBounded(ids, CONCURRENCY, (id) =>
-    client.workflow
-      .getHandle(trainingWorkflowId(id))
-      .terminate('benchmark cleanup')
-      .catch(() => undefined),
-  );
-  return result;
+  // Collected as they are acknowledged, so a failed submission leaves none of them running.
+  const ids: string[] = [];
+  try {
+    await mapBounded([...Array(jobs).keys()], CONCURRENCY, (i) =>
+      postTraining(cluster.gatewayUrl, body, `bench-rss-${stamp}-${i}`).then((j) => void ids.push(j.id)),
+    );
+    const deadline = Date.now() + 120_000;
+    let waiting = 0;
+    while ((waiting = await countTraining(client).catch(() => 0)) < jobs && Date.now() < deadline)
+      await sleep(500);
+    await sleep(3_000);
+    return {
+      orchestrationIdleMb,
+      trainingIdleMb,
+      orchestrationMb: await sampleMax(orchestrationPid),
+      trainingMb: await sampleMax(trainingPid),
+      jobsWaiting: waiting,
+    };
+  } finally {
+    await mapBounded(ids, CONCURRENCY, (id) =>
+      client.workflow
+        .getHandle(trainingWorkflowId(id))
+        .terminate('benchmark cleanup')
+        .catch(() => undefined),
+    );
+  }
 }
