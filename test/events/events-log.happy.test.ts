@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareEventIds } from '../../src/events/job-event.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createJob, isTerminal, postJson, waitForJob } from '../http/api-client.ts';
+import { createJob, isTerminal, postJson, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from '../http/fixtures/slow-trainer.ts';
 
 interface EventPage {

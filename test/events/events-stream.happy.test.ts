@@ -4,7 +4,7 @@ import { type Trainer } from '../../src/training/trainer.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
-import { createJob, isTerminal, waitForJob } from '../http/api-client.ts';
+import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 import { slowTrainer, testTrainers } from '../http/fixtures/slow-trainer.ts';
 
 /** When the trainer reported each iteration (the activity heartbeats in that same call). */

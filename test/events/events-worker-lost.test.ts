@@ -3,7 +3,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
-import { createJob, waitForJob } from '../http/api-client.ts';
+import { createJob, waitForJob } from '../helpers/api-client.ts';
 
 describe('events of a job whose training worker is SIGKILLed', () => {
   let h: Harness;

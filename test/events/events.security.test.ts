@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createJob, expectProblem } from '../http/api-client.ts';
+import { createJob, expectProblem } from '../helpers/api-client.ts';
 
 const SSE = { accept: 'text/event-stream' };
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { createJob, postJson } from './api-client.ts';
+import { createJob, postJson } from '../helpers/api-client.ts';
 
 let h: Harness;
 let gw: Gateway;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { styleImage } from '../helpers/images.ts';
-import { expectProblem, postJson, trainingBody, uniqueId } from './api-client.ts';
+import { expectProblem, postJson, trainingBody, uniqueId } from '../helpers/api-client.ts';
 import { gifImage, htmlAsPng, pngBomb, svgAsPng, truncatedPng } from './fixtures/bad-images.ts';
 import { announceHugeBody, sendChunked } from './fixtures/raw-http.ts';
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { contentImage, styleImage } from '../helpers/images.ts';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   FAST_PARAMS,
   createJob,
@@ -12,8 +13,7 @@ import {
   trainingBody,
   uniqueId,
   waitForJob,
-  type ApiJob,
-} from './api-client.ts';
+} from '../helpers/api-client.ts';
 
 let h: Harness;
 let gw: Gateway;

@@ -7,7 +7,7 @@ import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness, type RunningWorkers } from '../helpers/harness.ts';
 import sharp from 'sharp';
 import { styleImage } from '../helpers/images.ts';
-import { createJob, isTerminal, waitForJob } from './api-client.ts';
+import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
 
 let h: Harness;

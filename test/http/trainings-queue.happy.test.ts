@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { createJob, getJob, postJson, waitForJob, type ApiJob } from './api-client.ts';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
+import { createJob, getJob, postJson, waitForJob } from '../helpers/api-client.ts';
 
 let h: Harness;
 let gw: Gateway;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { contentImage } from '../helpers/images.ts';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   createJob,
   expectProblem,
@@ -15,8 +16,7 @@ import {
   trainingBody,
   uniqueId,
   waitForJob,
-  type ApiJob,
-} from './api-client.ts';
+} from '../helpers/api-client.ts';
 
 const KEY_A = 'key-a-7f3c9e1d2b';
 const KEY_B = 'key-b-0a8d6c4e2f';

@@ -5,7 +5,7 @@ import { trainingWorkflowId } from '../../workflows/messages.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { launchChromium } from '../helpers/ensure-chromium.ts';
-import { createJob, isTerminal, waitForJob } from '../http/api-client.ts';
+import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 
 const SCREENSHOT = 'test-output/temporal-ui-workflow.png';
 

@@ -7,7 +7,7 @@ import { defaultWebhookOf } from '../../src/webhooks/default-webhook.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { startReceiver, typesOf, type Receiver } from '../helpers/webhook-receiver.ts';
-import { createJob } from '../http/api-client.ts';
+import { createJob } from '../helpers/api-client.ts';
 import { type Gateway } from '../helpers/gateway-harness.ts';
 
 describe('ATELIER_WEBHOOK_DEFAULT_URL', () => {

@@ -7,7 +7,7 @@ import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
-import { createJob, postJson, waitForJob } from '../http/api-client.ts';
+import { createJob, postJson, waitForJob } from '../helpers/api-client.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
 
 // Recorded with the code before the `webhooks-in-background` patch, when each delivery

@@ -7,7 +7,7 @@ import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { startReceiver, typesOf, type Delivery, type Receiver } from '../helpers/webhook-receiver.ts';
-import { createJob, getJob, isTerminal, waitForJob } from '../http/api-client.ts';
+import { createJob, getJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 
 const secret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];

@@ -1,28 +1,9 @@
-/** Small helpers for the HTTP tests: request bodies, polling a job, reading problems. */
+/** The HTTP API as tests use it: request bodies, polling a job, reading problems; types from src/. */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { type Gateway } from '../helpers/gateway-harness.ts';
-import { styleImage } from '../helpers/images.ts';
-
-export interface ApiJob {
-  id: string;
-  status: string;
-  phase: string;
-  priority: number;
-  progress: { iteration: number; total: number; loss: number | null; percent: number } | null;
-  attempt: number;
-  queue: { position: number | null; length: number } | null;
-  eta: string | null;
-  error: { code: string; message: string } | null;
-  artifacts: Array<{ name: string; bytes: number; sha256: string; href: string }>;
-  tenantId: string;
-  styleName: string;
-  baseModel: string;
-  scheduledFor: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  [key: string]: unknown;
-}
+import { type ApiJob } from '../../src/jobs/api-job.ts';
+import { type Gateway } from './gateway-harness.ts';
+import { styleImage } from './images.ts';
 
 /** Fast jobs: a few iterations on the smallest lattice. */
 export const FAST_PARAMS = { iterations: 3, lutSize: 17 };
