@@ -11,7 +11,8 @@ import {
 import { FailureType } from '../../activities/errors.ts';
 import { createFsStorage } from '../../src/storage/fs-storage.ts';
 import type { BlobRef, Storage } from '../../src/storage/types.ts';
-import { pngBomb, solid } from '../imaging/image-fixtures.ts';
+import { solid } from '../harness/images.ts';
+import { pngBomb } from '../harness/hostile-images.ts';
 import { createTempDataDir, type TempDataDir } from '../storage/temp-data-dir.ts';
 
 let tmp: TempDataDir;

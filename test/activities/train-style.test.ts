@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrainActivities, type TrainingHeartbeat } from '../../activities/train-style.ts';
 import { type TrainStyleInput, type TrainStyleResult } from '../../activities/types.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 
 async function trainingInput(
   h: Harness,

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pauseSignal, resumeSignal } from '../../workflows/messages.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
-import { referenceCubeSha256 } from './reference.ts';
+import { referenceCubeSha256 } from '../harness/reference-trainer.ts';
 
 /** About 6 s of training: long enough to be killed in the middle. */
 const LONG = { lutSize: 17, iterations: 300, patience: 100, seed: 5 };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { launchChromium } from '../helpers/ensure-chromium.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 import { testTrainers } from '../http/fixtures/slow-trainer.ts';
 
 const SCREENSHOT = 'test-output/console-succeeded.png';

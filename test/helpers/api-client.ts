@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
 import { type Gateway } from './gateway-harness.ts';
-import { styleImage } from './images.ts';
+import { styleImage } from '../harness/images.ts';
 
 /** Fast jobs: a few iterations on the smallest lattice. */
 export const FAST_PARAMS = { iterations: 3, lutSize: 17 };

@@ -6,7 +6,7 @@ import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
+import { styleImage } from '../harness/images.ts';
 
 export interface JobOptions {
   jobId?: string;

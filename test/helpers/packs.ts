@@ -1,7 +1,7 @@
 /** Starts style packs straight through the Temporal client. */
 import { randomUUID } from 'node:crypto';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
+import { styleImage } from '../harness/images.ts';
 import { packWorkflowId, type StylePackInput } from '../../workflows/pack-messages.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 

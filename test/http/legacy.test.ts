@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness, type RunningWorkers } from '../helpers/harness.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 import { postJson, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
 

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 import { expectProblem, postJson, trainingBody, uniqueId } from '../helpers/api-client.ts';
-import { gifImage, htmlAsPng, pngBomb, svgAsPng, truncatedPng } from './fixtures/bad-images.ts';
+import { gifImage, htmlAsPng, pngBomb, svgAsPng, truncatedPng } from '../harness/hostile-images.ts';
 import { announceHugeBody, sendChunked } from './fixtures/raw-http.ts';
 
 let h: Harness;
@@ -84,7 +84,12 @@ const CASES: Case[] = [
     422,
     'invalid_image',
   ],
-  ['a 20000×20000 PNG bomb', () => withBody({ styleRefBase64: b64(pngBomb()) }), 413, 'image_too_large'],
+  [
+    'a 20000×20000 PNG bomb',
+    async () => withBody({ styleRefBase64: b64(await pngBomb()) }),
+    413,
+    'image_too_large',
+  ],
   ['a zero-byte file', () => multipart(Buffer.alloc(0)), 422, 'invalid_image'],
   [
     'an empty base64 image',

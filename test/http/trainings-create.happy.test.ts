@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage, styleImage } from '../helpers/images.ts';
+import { contentImage, styleImage } from '../harness/images.ts';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   FAST_PARAMS,

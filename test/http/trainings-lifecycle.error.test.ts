@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage } from '../helpers/images.ts';
+import { contentImage } from '../harness/images.ts';
 import { createJob, expectProblem, postJson, uniqueId, waitForJob } from '../helpers/api-client.ts';
 
 let h: Harness;

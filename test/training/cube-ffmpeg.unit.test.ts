@@ -12,8 +12,8 @@ import { identityLattice } from '../../src/training/color-lut/state.ts';
 import { parseCube, writeCube } from '../../src/training/cube-format.ts';
 import { applyLutToRgb8 } from '../../src/training/lut-apply.ts';
 import { ensureFfmpeg } from '../helpers/ensure-ffmpeg.ts';
-import { greyBlueContent, noisePixels, orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { greyBlueContent, noisePixels, orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const run = promisify(execFile);
 const WIDTH = 96;

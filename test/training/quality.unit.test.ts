@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { slicedWasserstein } from '../../src/training/color-lut/sliced-wasserstein.ts';
 import { rgb8ToUnit } from '../../src/training/color-lut/target.ts';
 import { applyLutToRgb8 } from '../../src/training/lut-apply.ts';
-import { greyBlueContent, orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { greyBlueContent, orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 describe('quality: the learned LUT moves other images toward the reference look', () => {
   const reference = orangeTealReference();

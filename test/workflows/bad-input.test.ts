@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startJob } from '../helpers/jobs.ts';
 import { activityFacts } from '../helpers/history.ts';
-import { styleImage } from '../helpers/images.ts';
+import { styleImage } from '../harness/images.ts';
 
 describe('bad input fails the job with a typed, non-retryable failure', () => {
   let h: Harness;

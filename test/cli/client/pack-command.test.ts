@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../../helpers/harness.ts';
-import { contentImage, styleImage } from '../../helpers/images.ts';
+import { contentImage, styleImage } from '../../harness/images.ts';
 import { runCli } from './run-cli.ts';
 
 describe('atelier pack', () => {

@@ -1,5 +1,5 @@
 /**
- * Everything a chaos run needs before the cluster starts: a temp run directory, free
+ * Everything a cluster run (chaos, benchmarks) needs before it starts: a temp run directory, free
  * loopback ports, the Temporal CLI (the module `npm start` and the tests use, cached
  * under ./.atelier), and a prebuilt workflow bundle — production workers use one, and
  * it keeps each orchestration-worker restart from spending seconds in webpack.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { provisionTemporalCli } from '../../src/temporal/cli-provision.ts';
 import { ATELIER_BIN, type ClusterLayout } from './components.ts';
-import { stablePorts } from './ports.ts';
+import { stablePorts } from './stable-ports.ts';
 
 export interface PreparedRun {
   runDir: string;
@@ -22,15 +22,15 @@ export interface PreparedRun {
 export async function prepareRun(
   env: Record<string, string>,
   say: (m: string) => void,
-  cliPath?: string,
-  prefix = 'atelier-chaos-',
+  cliPath: string | undefined,
+  prefix: string,
 ): Promise<PreparedRun> {
   const cli = await provisionTemporalCli({
     dataDir: path.resolve('.atelier'),
     cliPath: cliPath ?? (process.env.TEMPORAL_CLI_PATH || undefined),
     log: say,
   });
-  if (!cli.path) throw new Error('the chaos run needs a local Temporal CLI binary');
+  if (!cli.path) throw new Error('a cluster run needs a local Temporal CLI binary');
   const runDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   await mkdir(path.join(runDir, 'logs'), { recursive: true });
   const workflowBundle = path.join(runDir, 'workflow-bundle.js');

@@ -1,5 +1,5 @@
 /**
- * Process control of the chaos cluster: start each member, SIGKILL it, start it
+ * Process control of a cluster (the chaos run's, the benchmarks'): start each member, SIGKILL it, start it
  * again on the same database and data dir, tell when it is serving, and stop it all
  * in order at the end. Like a process supervisor it also restarts a member that died
  * without being killed — and records that, because it is a finding in itself. A member

@@ -1,6 +1,6 @@
 /**
  * One incarnation of a cluster member as a real child process, its output in its own
- * log file. Own process group (detached), so a terminal Ctrl-C reaches only the chaos
+ * log file. Own process group (detached), so a terminal Ctrl-C reaches only the
  * runner, which then stops the cluster in order; an IPC channel (atelier children
  * only) makes a worker or gateway drain by itself should the runner die.
  */
