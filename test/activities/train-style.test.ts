@@ -3,11 +3,12 @@ import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTrainActivities, type TrainingHeartbeat } from '../../activities/train-style.ts';
 import { type TrainStyleInput, type TrainStyleResult } from '../../activities/types.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { type Harness } from '../helpers/harness.ts';
 import { styleImage } from '../harness/images.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 async function trainingInput(
   h: Harness,
@@ -35,11 +36,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 describe('trainStyle activity', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('trains off the event loop: heartbeats at least once a second, event-loop delay p99 < 50 ms', async () => {
     const { trainStyle } = createTrainActivities({ ...h.deps, checkpointEveryMs: 2_000 });

@@ -8,24 +8,19 @@
 import { createHash } from 'node:crypto';
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pauseSignal, resumeSignal } from '../../workflows/messages.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
 import { styleImage } from '../harness/images.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import { referenceCubeSha256 } from '../harness/reference-trainer.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 /** About 6 s of training: long enough to be killed in the middle. */
 const LONG = { lutSize: 17, iterations: 300, patience: 100, seed: 5 };
 
 describe('a message that meets a lost training worker', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('orchestration');
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'orchestration' });
 
   async function trainingThenKill() {
     const worker = await startWorkerProcess(h, 'training');

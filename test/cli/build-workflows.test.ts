@@ -7,19 +7,15 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
 
 describe('prebuilt workflow bundle', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('builds a bundle that a production worker runs jobs from', async () => {
     const bundle = path.join(h.dataDir, 'workflow-bundle.js');

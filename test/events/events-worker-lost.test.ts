@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { describe, expect, it } from 'vitest';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import { createJob, waitForJob } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 describe('events of a job whose training worker is SIGKILLed', () => {
-  let h: Harness;
-  let gw: Gateway;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('orchestration');
-    gw = await startGateway(h);
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
-  });
+  const h = useHarness({ workers: 'orchestration' });
+  const gw = useGateway(h);
 
   it('the live stream and the log both say "retried after a lost worker", and attempt 2 resumes from a checkpoint', async () => {
     const first = await startWorkerProcess(h, 'training');

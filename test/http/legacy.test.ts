@@ -1,27 +1,20 @@
 /** The old service's three endpoints with its exact JSON, on top of durable jobs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness, type RunningWorkers } from '../helpers/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type RunningWorkers } from '../helpers/harness.ts';
 import { styleImage } from '../harness/images.ts';
 import { postJson, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 let training: RunningWorkers | undefined;
 const trainers = testTrainers();
 const base = Math.floor(Math.random() * 1e8) * 10;
 
-beforeAll(async () => {
-  h = await createHarness();
-  // Orchestration only at first: jobs wait for a training slot.
-  await h.startWorkers('orchestration', { trainers });
-  gw = await startGateway(h, { trainers });
-});
+// Orchestration only at first: jobs wait for a training slot.
+const h = useHarness({ workers: 'orchestration', deps: { trainers } });
+const gw = useGateway(h, { trainers });
 afterAll(async () => {
   await training?.stop();
-  await gw?.close();
-  await h?.close();
 });
 
 const queueTrain = async (id: number, extra: Record<string, unknown> = {}) =>

@@ -1,20 +1,10 @@
 /** /metrics: Prometheus text with request histograms by route pattern and submissions by outcome. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { createJob, postJson } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
-
-beforeAll(async () => {
-  h = await createHarness();
-  gw = await startGateway(h);
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
+const h = useHarness();
+const gw = useGateway(h);
 
 describe('GET /metrics', () => {
   it('counts requests by route pattern (never raw ids) and submissions by outcome', async () => {

@@ -1,20 +1,10 @@
 /** /openapi.json is a valid OpenAPI 3.1 document covering every route; /docs renders it. */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
-
-beforeAll(async () => {
-  h = await createHarness();
-  gw = await startGateway(h, { tenantKeys: [{ tenantId: 't', key: 'some-long-key-1' }] });
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
+const h = useHarness();
+const gw = useGateway(h, { tenantKeys: [{ tenantId: 't', key: 'some-long-key-1' }] });
 
 type Doc = {
   openapi: string;

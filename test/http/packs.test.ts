@@ -1,9 +1,8 @@
 /** `/v1/packs` through real HTTP: create, watch, partial failure, cancel, idempotency, tenancy. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { styleImage } from '../harness/images.ts';
 import { expectProblem, postJson } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 interface Pack {
   id: string;
@@ -12,20 +11,11 @@ interface Pack {
   styles: { id: string; status: string; styleName: string; error: { code: string } | null }[];
 }
 
-let h: Harness;
-let gw: Gateway;
 const A = { tenantId: 'tenant-a', key: 'key-a-0123456789' };
 const B = { tenantId: 'tenant-b', key: 'key-b-0123456789' };
 
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers('all');
-  gw = await startGateway(h, { tenantKeys: [A, B] });
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h, { tenantKeys: [A, B] });
 
 const b64 = async () => (await styleImage()).toString('base64');
 

@@ -1,24 +1,16 @@
 /** Error answers of the job routes: unknown and malformed ids, forbidden transitions, bad cursors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentImage } from '../harness/images.ts';
 import { createJob, expectProblem, postJson, uniqueId, waitForJob } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 let succeededId: string;
 
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h);
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h);
   succeededId = (await createJob(gw)).id;
   await waitForJob(gw, succeededId, (j) => j.status === 'succeeded');
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
 });
 
 const ROUTES = (id: string): Array<[string, string, unknown?]> => [

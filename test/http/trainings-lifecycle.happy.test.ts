@@ -2,16 +2,14 @@
  * GET without workers, pause/resume, cancel, delete and checkpoints through the API,
  * with a deliberately slow test trainer so each state can be observed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness, type RunningWorkers } from '../helpers/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWorkers } from '../helpers/harness.ts';
 import sharp from 'sharp';
 import { styleImage } from '../harness/images.ts';
 import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 let workers: RunningWorkers;
 const trainers = testTrainers();
 const slow = (params: Record<string, unknown> = {}) => ({
@@ -19,14 +17,10 @@ const slow = (params: Record<string, unknown> = {}) => ({
   params: { iterations: 30, delayMs: 150, ...params },
 });
 
+const h = useHarness();
+const gw = useGateway(h, { trainers });
 beforeAll(async () => {
-  h = await createHarness();
   workers = await h.startWorkers('all', { trainers });
-  gw = await startGateway(h, { trainers });
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
 });
 
 describe('a job seen through the API', () => {

@@ -3,9 +3,7 @@
  * missing one; lists never show other tenants' jobs; admin keys see everything; keys
  * are required where they must be and never reach the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentImage } from '../harness/images.ts';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
@@ -17,27 +15,25 @@ import {
   uniqueId,
   waitForJob,
 } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const KEY_A = 'key-a-7f3c9e1d2b';
 const KEY_B = 'key-b-0a8d6c4e2f';
 const KEY_ADMIN = 'key-admin-5e1f3a7c9b';
 
-let h: Harness;
-let gw: Gateway;
 let jobA: ApiJob;
 let jobB: ApiJob;
 const legacyIdA = Math.floor(Math.random() * 1e9);
 
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h, {
+  tenantKeys: [
+    { tenantId: 'tenant-a', key: KEY_A },
+    { tenantId: 'tenant-b', key: KEY_B },
+  ],
+  adminKeys: [KEY_ADMIN],
+});
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h, {
-    tenantKeys: [
-      { tenantId: 'tenant-a', key: KEY_A },
-      { tenantId: 'tenant-b', key: KEY_B },
-    ],
-    adminKeys: [KEY_ADMIN],
-  });
   jobA = await createJob(gw, { styleName: 'A style' }, { key: KEY_A });
   jobB = await createJob(gw, { styleName: 'B style' }, { key: KEY_B });
   const legacy = await postJson(
@@ -54,10 +50,6 @@ beforeAll(async () => {
   expect(legacy.status).toBe(200);
   await waitForJob(gw, jobA.id, (j) => j.status === 'succeeded', { key: KEY_A });
   await waitForJob(gw, String(legacyIdA), (j) => j.status === 'succeeded', { key: KEY_A });
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
 });
 
 const imageBase64 = async () => (await contentImage()).toString('base64');

@@ -16,16 +16,15 @@ import {
   waitFor,
   writeFixtureTrainersFile,
 } from '../fixtures/command-fixture.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 describe('a worker running a command trainer SIGKILLed mid-training', () => {
-  let h: Harness;
   let dir: string;
+  const h = useHarness();
   beforeAll(async () => {
-    h = await createHarness();
     dir = await mkdtemp(path.join(os.tmpdir(), 'atelier-cmd-crash-'));
     // Publishing runs here, in-process: it needs the fixture trainer too (only its final state travels).
     await h.startWorkers('orchestration', {
@@ -33,7 +32,6 @@ describe('a worker running a command trainer SIGKILLed mid-training', () => {
     });
   });
   afterAll(async () => {
-    await h.close();
     await rm(dir, { recursive: true, force: true });
   });
 

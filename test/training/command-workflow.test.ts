@@ -12,17 +12,16 @@ import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainerRegistry } from '../../src/training/registry.ts';
 import { fixturePids, fixtureTrainer, isProcessAlive, waitFor } from '../fixtures/command-fixture.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('command trainer through the workflow', () => {
-  let h: Harness;
   let pidDir: string;
+  const h = useHarness();
   beforeAll(async () => {
-    h = await createHarness();
     pidDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-cmd-pids-'));
     const trainers = new TrainerRegistry([
       ...h.deps.trainers.list(),
@@ -31,7 +30,6 @@ describe('command trainer through the workflow', () => {
     await h.startWorkers('all', { trainers });
   });
   afterAll(async () => {
-    await h.close();
     await rm(pidDir, { recursive: true, force: true });
   });
 

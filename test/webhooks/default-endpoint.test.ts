@@ -1,14 +1,10 @@
-import { serve } from '@hono/node-server';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { createApp } from '../../src/http/app.ts';
 import { defaultWebhookOf } from '../../src/webhooks/default-webhook.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { freePort } from '../helpers/free-port.ts';
 import { startReceiver, typesOf, type Receiver } from '../helpers/webhook-receiver.ts';
 import { createJob } from '../helpers/api-client.ts';
-import { type Gateway } from '../helpers/gateway-harness.ts';
+import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 describe('ATELIER_WEBHOOK_DEFAULT_URL', () => {
   it.each([
@@ -42,40 +38,17 @@ describe('ATELIER_WEBHOOK_DEFAULT_URL', () => {
   });
 
   describe('a gateway with a default endpoint', () => {
-    let h: Harness;
+    const h = useHarness({ workers: 'all' });
     let receiver: Receiver;
     let own: Receiver;
-    let gw: Gateway & { server: ReturnType<typeof serve> };
+    let gw: Gateway;
     beforeAll(async () => {
-      h = await createHarness();
-      await h.startWorkers();
       [receiver, own] = await Promise.all([startReceiver(), startReceiver()]);
-      const app = createApp({
-        client: h.client,
-        namespace: 'default',
-        storage: h.deps.storage,
-        trainers: h.deps.trainers,
-        log: pino({ level: 'silent' }),
-        limits: { maxBodyBytes: 20 * 1024 * 1024, maxInputPixels: 40_000_000 },
-        heartbeatTimeoutMs: 4_000,
-        taskQueueSuffix: h.suffix,
-        defaultWebhook: { url: receiver.url },
-      });
-      const port = await freePort();
-      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
-      const url = `http://127.0.0.1:${port}`;
-      gw = {
-        url,
-        server,
-        logs: () => '',
-        fetch: (path, init) => fetch(url + path, init),
-        close: async () => void server.close(),
-      };
+      gw = await startGateway(h, { defaultWebhook: { url: receiver.url } });
     });
     afterAll(async () => {
       await gw?.close();
       await Promise.all([receiver?.close(), own?.close()]);
-      await h?.close();
     });
 
     it("receives the events of jobs without a webhook; a job's own webhook replaces it", async () => {

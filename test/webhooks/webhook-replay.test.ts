@@ -4,30 +4,24 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
 import { createJob, postJson, waitForJob } from '../helpers/api-client.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 // Recorded with the code before the `webhooks-in-background` patch, when each delivery
 // was awaited inline (succeeded, paused-and-resumed, cancelled; all with a webhook).
 const FIXTURES = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 
 describe('replay across the webhook change', () => {
-  let h: Harness;
-  let gw: Gateway;
   let receiver: Receiver;
+  const h = useHarness({ workers: 'all' });
+  const gw = useGateway(h);
   beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-    gw = await startGateway(h);
     receiver = await startReceiver();
   });
   afterAll(async () => {
     await receiver?.close();
-    await gw?.close();
-    await h?.close();
   });
 
   it('histories recorded with inline deliveries replay against the current workflow code', async () => {

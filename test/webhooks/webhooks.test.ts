@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/webhooks/sign.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { startReceiver, typesOf, type Delivery, type Receiver } from '../helpers/webhook-receiver.ts';
 import { createJob, getJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const secret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const [OLD, NEW, STRANGER] = [secret(), secret(), secret()];
@@ -15,28 +14,22 @@ const FAST = { iterations: 3, lutSize: 17 };
 const headersOf = (d: Delivery) => d.headers as Record<string, string>;
 
 describe('webhooks (a real receiver on loopback)', () => {
-  let h: Harness;
-  let gw: Gateway;
   const receivers: Receiver[] = [];
   const receiver = async (...args: Parameters<typeof startReceiver>) => {
     const r = await startReceiver(...args);
     receivers.push(r);
     return r;
   };
-  beforeAll(async () => {
-    h = await createHarness();
-    // Both secrets sign during a rotation; loopback and plain http are allowed for the test.
-    await h.startWorkers('all', {
+  // Both secrets sign during a rotation; loopback and plain http are allowed for the test.
+  const h = useHarness({
+    workers: 'all',
+    deps: {
       webhooks: { secrets: [OLD, NEW], policy: { allowPrivate: true, allowHttp: true }, timeoutMs: 10_000 },
-    });
-    gw = await startGateway(h);
+    },
   });
+  const gw = useGateway(h);
   afterEach(async () => {
     for (const r of receivers.splice(0)) await r.close();
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
   });
 
   it('signs every delivery with each secret: receivers holding the old or the new one verify, others do not', async () => {

@@ -1,18 +1,13 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { styleImage } from '../harness/images.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 describe('bad input fails the job with a typed, non-retryable failure', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'all' });
 
   const cases: [string, () => Promise<Buffer>, Record<string, unknown>, string, string][] = [
     ['a truncated PNG', async () => (await styleImage()).subarray(0, 120), {}, 'InvalidImage', 'decodeImage'],

@@ -1,10 +1,11 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Storage } from '../../src/storage/types.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { type Harness } from '../helpers/harness.ts';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
 import { pauseSignal, statusQuery } from '../../workflows/messages.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 /** Storage whose reads of uploaded images are slow, so a job stays in `decoding` long enough to cancel it there. */
 function slowImageReads(storage: Storage, ms: number): Storage {
@@ -35,11 +36,7 @@ async function expectCancelled(
 }
 
 describe('cancel in every phase', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('queued: the training task waits for a slot (no training worker) and is cancelled there', async () => {
     const orchestration = await h.startWorkers('orchestration');

@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
 import { pauseSignal, resumeSignal, setPriorityUpdate } from '../../workflows/messages.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('pause and resume', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'all' });
 
   it('pause frees the training slot; resume continues from the checkpoint to the same bytes as an uninterrupted run', async () => {
     const params = { iterations: 60, lutSize: 33, seed: 5 };

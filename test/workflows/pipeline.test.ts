@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
 import { activityFacts } from '../helpers/history.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('styleTrainingWorkflow end to end', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'all' });
 
   it('decodes, trains and publishes style.cube, preview.png and a manifest with matching hashes', async () => {
     const { jobId, handle } = await startJob(h, { params: { iterations: 8, lutSize: 17, seed: 7 } });

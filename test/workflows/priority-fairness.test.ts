@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { activityStartTimes } from '../helpers/history.ts';
 import { setPriorityUpdate } from '../../workflows/messages.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const quick = { iterations: 1, lutSize: 17 };
 
@@ -23,11 +24,7 @@ async function trainingStartOrder(jobs: Awaited<ReturnType<typeof queueJobs>>) {
 }
 
 describe('one training slot: priority and per-tenant fairness decide who trains next', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('ten jobs at priority 5 queued, then one at priority 1 → it trains first', async () => {
     const orchestration = await h.startWorkers('orchestration');

@@ -1,17 +1,12 @@
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { pauseSignal, resumeSignal } from '../../workflows/messages.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 describe('replay', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'all' });
 
   it('histories of completed, paused-and-resumed and cancelled runs replay against the current code', async () => {
     const done = await startJob(h, { params: { iterations: 4, lutSize: 17 } });

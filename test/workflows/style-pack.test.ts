@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { badImage, goodImage, startPack } from '../helpers/packs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import {
@@ -9,6 +8,7 @@ import {
   type PackView,
 } from '../../workflows/pack-messages.ts';
 import { type WorkflowHandle } from '@temporalio/client';
+import { useHarness } from '../helpers/use-stack.ts';
 
 async function waitForPack(
   handle: WorkflowHandle,
@@ -26,11 +26,7 @@ async function waitForPack(
 }
 
 describe('stylePackWorkflow', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('trains styles as children with bounded parallelism; a bad style fails alone (partial failure)', async () => {
     const workers = await h.startWorkers('all');

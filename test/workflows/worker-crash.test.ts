@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { activityFacts } from '../helpers/history.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
+import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('a training worker SIGKILLed mid-training', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('orchestration');
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ workers: 'orchestration' });
 
   it('the job completes on a restarted worker, resuming from a checkpoint > 0, with the same bytes as a clean run', async () => {
     const params = { iterations: 80, lutSize: 33, seed: 3 };

@@ -3,26 +3,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../../helpers/harness.ts';
 import { contentImage, styleImage } from '../../harness/images.ts';
 import { runCli } from './run-cli.ts';
+import { useGateway, useHarness } from '../../helpers/use-stack.ts';
 
 describe('atelier pack', () => {
-  let h: Harness;
-  let gw: Gateway;
   let tmp: string;
+  const h = useHarness({ workers: 'all' });
+  const gw = useGateway(h);
   beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('all');
-    gw = await startGateway(h);
     tmp = await mkdtemp(path.join(os.tmpdir(), 'atelier-pack-cli-'));
     await writeFile(path.join(tmp, 'warm.png'), await styleImage());
     await writeFile(path.join(tmp, 'cool.png'), await contentImage());
   });
   afterAll(async () => {
-    await gw?.close();
-    await h?.close();
     await rm(tmp, { recursive: true, force: true });
   });
 

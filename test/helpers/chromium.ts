@@ -1,19 +1,21 @@
 /**
- * Finds Debian's Chromium for the browser tests (console, Temporal UI), installing the
- * package when it is missing — the way ensure-ffmpeg does for ffmpeg. Tests never skip
- * for want of a browser: a skipped UI test would silently stop guarding the UI.
+ * The browser tests' Chromium: Debian's package, installed when it is missing (the way
+ * ensure-ffmpeg does for ffmpeg), launched headless once per file by `useChromium()`.
+ * Tests never skip for want of a browser: a skipped UI test would silently stop guarding the UI.
  */
 import { execFile } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startedInHooks } from './use-stack.ts';
 
 const run = promisify(execFile);
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 let pending: Promise<string> | undefined;
 
-export function ensureChromium(): Promise<string> {
+function ensureChromium(): Promise<string> {
   pending ??= locateOrInstall();
   return pending;
 }
@@ -55,7 +57,7 @@ async function works(): Promise<boolean> {
 }
 
 /** Headless Chromium with the flags a sandboxed CI machine needs (no network chatter, no GPU). */
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: await ensureChromium(),
     args: [
@@ -68,4 +70,15 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The file's browser, launched in beforeAll (the first run may install Chromium) and closed in afterAll. */
+export function useChromium(): Browser {
+  return startedInHooks('Chromium', launchChromium, (b) => b.close(), 900_000);
+}
+
+/** A full-page screenshot under test-output/, for a human to look at after the run. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir('test-output', { recursive: true });
+  await page.screenshot({ path: path.join('test-output', name), fullPage: true });
 }

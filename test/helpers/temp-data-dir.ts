@@ -2,6 +2,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { type Storage } from '../../src/storage/types.ts';
+import { forwardTo } from './forward-to.ts';
 
 export interface TempDataDir {
   sandbox: string;
@@ -22,5 +26,22 @@ export async function createTempDataDir(): Promise<TempDataDir> {
       return entries.map(String).sort();
     },
     remove: () => rm(sandbox, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh sandbox with a filesystem storage in it for every test of the file (or describe), removed after each. */
+export function useTempStorage(): { tmp: TempDataDir; storage: Storage } {
+  let current: { tmp: TempDataDir; storage: Storage } | undefined;
+  beforeEach(async () => {
+    const tmp = await createTempDataDir();
+    current = { tmp, storage: createFsStorage(tmp.dataDir) };
+  });
+  afterEach(async () => {
+    await current?.tmp.remove();
+    current = undefined;
+  });
+  return {
+    tmp: forwardTo('the sandbox', () => current?.tmp),
+    storage: forwardTo('the storage', () => current?.storage),
   };
 }
