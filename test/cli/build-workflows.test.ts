@@ -6,20 +6,18 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import { useHarness } from '../helpers/use-stack.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
+import { ATELIER_BIN } from '../harness/components.ts';
 
 describe('prebuilt workflow bundle', () => {
   const h = useHarness();
 
   it('builds a bundle that a production worker runs jobs from', async () => {
     const bundle = path.join(h.dataDir, 'workflow-bundle.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'build-workflows', bundle]);
+    const { stdout } = await promisify(execFile)(process.execPath, [ATELIER_BIN, 'build-workflows', bundle]);
     expect(stdout).toContain('wrote');
     expect((await stat(bundle)).size).toBeGreaterThan(10_000);
     const worker = await startWorkerProcess(h, 'all', { ATELIER_WORKFLOW_BUNDLE: bundle });

@@ -1,9 +1,7 @@
 /** A bad configuration stops every server command at once with one readable message and exit code 1. */
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
+import { ATELIER_BIN } from '../harness/components.ts';
 
 function runAtelier(
   args: string[],
@@ -12,7 +10,7 @@ function runAtelier(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [ATELIER_BIN, ...args],
       { env: { ...process.env, ...env }, timeout: 60_000 },
       (err, _stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),

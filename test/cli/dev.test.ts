@@ -5,34 +5,17 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { isProcessAlive } from '../../src/training/command/process-group.ts';
+import { listening } from '../harness/ports.ts';
 import { freePort } from '../helpers/free-port.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-  });
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { ATELIER_BIN } from '../harness/components.ts';
 
 async function startDev(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BIN, 'dev'], {
+  const child = spawn(process.execPath, [ATELIER_BIN, 'dev'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,8 +77,8 @@ describe('atelier dev', () => {
     const pids = descendants(first.output());
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
-    for (const p of [port, temporalPort, uiPort]) expect(await portOpen(p)).toBe(false);
-    for (const pid of pids) expect(pidAlive(pid)).toBe(false);
+    for (const p of [port, temporalPort, uiPort]) expect(await listening(p)).toBe(false);
+    for (const pid of pids) expect(await isProcessAlive(pid)).toBe(false);
 
     const second = await startDev(env);
     console.log(`atelier dev up in ${second.upAfterMs} ms (restart)`);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { provisionTemporalCli } from '../../src/temporal/cli-provision.ts';
 import { ATELIER_BIN, type ClusterLayout } from './components.ts';
-import { stablePorts } from './stable-ports.ts';
+import { stablePorts } from './ports.ts';
 
 export interface PreparedRun {
   runDir: string;

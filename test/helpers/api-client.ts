@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
 import { type Gateway } from './gateway-harness.ts';
-import { styleImage } from '../harness/images.ts';
+import { pollUntil } from './poll.ts';
+import { contentImage, styleImage } from '../harness/images.ts';
 
 /** Fast jobs: a few iterations on the smallest lattice. */
 export const FAST_PARAMS = { iterations: 3, lutSize: 17 };
@@ -51,21 +52,47 @@ export async function getJob(gw: Gateway, id: string, key?: string): Promise<Api
   return body;
 }
 
-/** Polls GET until `predicate` holds; fails with the last job seen. */
-export async function waitForJob(
+/** Polls GET until `predicate` holds. */
+export function waitForJob(
   gw: Gateway,
   id: string,
   predicate: (j: ApiJob) => boolean,
   opts: { key?: string; timeoutMs?: number } = {},
 ): Promise<ApiJob> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  let last: ApiJob | undefined;
-  while (Date.now() < deadline) {
-    last = await getJob(gw, id, opts.key);
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`job ${id} did not reach the condition; last: ${JSON.stringify(last)}`);
+  return pollUntil(() => getJob(gw, id, opts.key), predicate, {
+    what: `job ${id} condition`,
+    timeoutMs: opts.timeoutMs,
+    intervalMs: 150,
+  });
+}
+
+/** A route that addresses one job; `body` makes a valid body where the route takes one. */
+export type JobRoute = [method: string, path: string, body?: () => Promise<unknown>];
+
+/** Every route that addresses one job; DELETE last, since it would end the job for the routes after it. */
+export const jobRoutes = (id: string): JobRoute[] => [
+  ['GET', `/v1/trainings/${id}`],
+  ['PATCH', `/v1/trainings/${id}`, async () => ({ priority: 1 })],
+  ['POST', `/v1/trainings/${id}/cancel`],
+  ['POST', `/v1/trainings/${id}/pause`],
+  ['POST', `/v1/trainings/${id}/resume`],
+  ['GET', `/v1/trainings/${id}/checkpoints`],
+  ['GET', `/v1/trainings/${id}/artifacts`],
+  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
+  [
+    'POST',
+    `/v1/trainings/${id}/apply`,
+    async () => ({ imageBase64: (await contentImage()).toString('base64') }),
+  ],
+  ['DELETE', `/v1/trainings/${id}`],
+];
+
+export async function sendJobRoute(
+  gw: Gateway,
+  [method, path, body]: JobRoute,
+  key?: string,
+): Promise<Response> {
+  return body ? postJson(gw, path, await body(), { method, key }) : gw.fetch(path, { method, key });
 }
 
 export const isTerminal = (j: ApiJob) => ['succeeded', 'failed', 'cancelled'].includes(j.status);

@@ -3,6 +3,7 @@
  * headers, as a receiver must verify them) and answers with what `respond` says.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { pollUntil } from './poll.ts';
 
 export interface Delivery {
   path: string;
@@ -51,17 +52,12 @@ export async function startReceiver(respond: Responder = () => ({ status: 204 })
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/hooks/atelier`,
     deliveries,
-    async waitFor(predicate: (all: Delivery[]) => boolean, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(deliveries)) {
-        if (Date.now() > deadline)
-          throw new Error(
-            `webhook condition not met; got ${JSON.stringify(deliveries.map((d) => d.json?.type))}`,
-          );
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return deliveries;
-    },
+    waitFor: (predicate: (all: Delivery[]) => boolean, timeoutMs = 30_000) =>
+      pollUntil(() => deliveries, predicate, {
+        what: 'webhook condition',
+        timeoutMs,
+        intervalMs: 50,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

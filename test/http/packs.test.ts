@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { styleImage } from '../harness/images.ts';
 import { expectProblem, postJson } from '../helpers/api-client.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 interface Pack {
@@ -19,18 +20,19 @@ const gw = useGateway(h, { tenantKeys: [A, B] });
 
 const b64 = async () => (await styleImage()).toString('base64');
 
-async function waitForPack(id: string, predicate: (p: Pack) => boolean, key = A.key): Promise<Pack> {
-  const deadline = Date.now() + 90_000;
-  let last: Pack | undefined;
-  while (Date.now() < deadline) {
-    const res = await gw.fetch(`/v1/packs/${id}`, { key });
-    last = (await res.json()) as Pack;
-    expect(res.status, JSON.stringify(last)).toBe(200);
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`pack ${id} did not reach the condition; last: ${JSON.stringify(last)}`);
+async function getPack(id: string, key: string): Promise<Pack> {
+  const res = await gw.fetch(`/v1/packs/${id}`, { key });
+  const pack = (await res.json()) as Pack;
+  expect(res.status, JSON.stringify(pack)).toBe(200);
+  return pack;
 }
+
+const waitForPack = (id: string, predicate: (p: Pack) => boolean, key = A.key): Promise<Pack> =>
+  pollUntil(() => getPack(id, key), predicate, {
+    what: `pack ${id} condition`,
+    timeoutMs: 90_000,
+    intervalMs: 200,
+  });
 
 describe('/v1/packs', () => {
   it('refuses a broken image at the door, then trains every style; each style is a job of its own', async () => {

@@ -1,7 +1,15 @@
 /** Error answers of the job routes: unknown and malformed ids, forbidden transitions, bad cursors. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentImage } from '../harness/images.ts';
-import { createJob, expectProblem, postJson, uniqueId, waitForJob } from '../helpers/api-client.ts';
+import {
+  createJob,
+  expectProblem,
+  jobRoutes,
+  postJson,
+  sendJobRoute,
+  uniqueId,
+  waitForJob,
+} from '../helpers/api-client.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 let succeededId: string;
@@ -13,25 +21,9 @@ beforeAll(async () => {
   await waitForJob(gw, succeededId, (j) => j.status === 'succeeded');
 });
 
-const ROUTES = (id: string): Array<[string, string, unknown?]> => [
-  ['GET', `/v1/trainings/${id}`],
-  ['PATCH', `/v1/trainings/${id}`, { priority: 2 }],
-  ['DELETE', `/v1/trainings/${id}`],
-  ['POST', `/v1/trainings/${id}/cancel`],
-  ['POST', `/v1/trainings/${id}/pause`],
-  ['POST', `/v1/trainings/${id}/resume`],
-  ['GET', `/v1/trainings/${id}/checkpoints`],
-  ['GET', `/v1/trainings/${id}/artifacts`],
-  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
-  ['POST', `/v1/trainings/${id}/apply`, { imageBase64: 'AAAA' }],
-];
-
-const send = (method: string, path: string, body?: unknown) =>
-  body === undefined ? gw.fetch(path, { method }) : postJson(gw, path, body, { method });
-
 describe('job routes', () => {
-  it.each(ROUTES('no-such-job-123'))('%s %s → 404 for an unknown id', async (method, path, body) => {
-    await expectProblem(await send(method, path, body), 404, 'not_found');
+  it.each(jobRoutes('no-such-job-123'))('%s %s → 404 for an unknown id', async (...route) => {
+    await expectProblem(await sendJobRoute(gw, route), 404, 'not_found');
   });
 
   it.each([

@@ -4,13 +4,14 @@
  * are required where they must be and never reach the log.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentImage } from '../harness/images.ts';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   createJob,
   expectProblem,
   getJob,
+  jobRoutes,
   postJson,
+  sendJobRoute,
   trainingBody,
   uniqueId,
   waitForJob,
@@ -52,25 +53,9 @@ beforeAll(async () => {
   await waitForJob(gw, String(legacyIdA), (j) => j.status === 'succeeded', { key: KEY_A });
 });
 
-const imageBase64 = async () => (await contentImage()).toString('base64');
-const ROUTES = (id: string): Array<[string, string, (() => Promise<unknown>)?]> => [
-  ['GET', `/v1/trainings/${id}`],
-  ['PATCH', `/v1/trainings/${id}`, async () => ({ priority: 1 })],
-  ['POST', `/v1/trainings/${id}/cancel`],
-  ['POST', `/v1/trainings/${id}/pause`],
-  ['POST', `/v1/trainings/${id}/resume`],
-  ['GET', `/v1/trainings/${id}/checkpoints`],
-  ['GET', `/v1/trainings/${id}/artifacts`],
-  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
-  ['POST', `/v1/trainings/${id}/apply`, async () => ({ imageBase64: await imageBase64() })],
-  ['DELETE', `/v1/trainings/${id}`],
-];
-const call = async (method: string, path: string, key: string | undefined, body?: () => Promise<unknown>) =>
-  body ? postJson(gw, path, await body(), { method, key }) : gw.fetch(path, { method, key });
-
 describe('authentication', () => {
   it.each([
-    ...ROUTES('some-job'),
+    ...jobRoutes('some-job'),
     ['GET', '/v1/trainings'],
     ['GET', '/v1/base-models'],
     ['POST', '/v1/trainings'],
@@ -99,12 +84,15 @@ describe('authentication', () => {
 });
 
 describe('tenant isolation', () => {
-  it.each(ROUTES('<A>'))(
+  it.each(jobRoutes('<A>'))(
     "%s %s on another tenant's job answers 404, like a missing job",
     async (method, template, body) => {
-      const path = template.replace('<A>', jobA.id);
-      const foreign = await call(method, path, KEY_B, body);
-      const missing = await call(method, template.replace('<A>', uniqueId('missing')), KEY_B, body);
+      const foreign = await sendJobRoute(gw, [method, template.replace('<A>', jobA.id), body], KEY_B);
+      const missing = await sendJobRoute(
+        gw,
+        [method, template.replace('<A>', uniqueId('missing')), body],
+        KEY_B,
+      );
       const a = await expectProblem(foreign, 404, 'not_found');
       const b = await expectProblem(missing, 404, 'not_found');
       expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());

@@ -17,12 +17,16 @@ import {
   loggedPid,
   recordedRun,
   waitFor,
+  type RecordedRun,
 } from '../fixtures/command-fixture.ts';
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 
 describe('command trainer: success, resume and output', () => {
   const trainer = fixtureTrainer();
+  /** What the trainer publishes for a run that ended in `finalState`. */
+  const artifactsOf = (rec: RecordedRun, finalState: Uint8Array) =>
+    trainer.artifacts({ styleName: 's', params: rec.run.params, finalState, pixels: rec.run.pixels });
 
   it('runs the command, reports progress and checkpoints, and packs its artifacts into the final state', async () => {
     const rec = recordedRun(trainer, 'ok-1', { steps: 12, sleepMs: 5, checkpointEvery: 4 });
@@ -36,12 +40,7 @@ describe('command trainer: success, resume and output', () => {
       files: [{ name: 'ckpt-000008.json' }],
     });
 
-    const files = await trainer.artifacts({
-      styleName: 's',
-      params: rec.run.params,
-      finalState: outcome.finalState,
-      pixels: rec.run.pixels,
-    });
+    const files = await artifactsOf(rec, outcome.finalState);
     expect(files.map((f) => f.name)).toEqual(['result.json', 'weights.bin']);
     const result = JSON.parse(text(files[0].data)) as Record<string, unknown>;
     expect(result).toMatchObject({ resumedFrom: 0, iterations: 12, image: { width: 4, height: 3 } });
@@ -62,12 +61,7 @@ describe('command trainer: success, resume and output', () => {
     const outcome = await trainer.train(second.run);
     expect(second.progress[0].iteration).toBe(7);
     expect(second.logs).toContainEqual({ level: 'info', message: 'resuming from iteration 6' });
-    const [result] = await trainer.artifacts({
-      styleName: 's',
-      params: second.run.params,
-      finalState: outcome.finalState,
-      pixels: second.run.pixels,
-    });
+    const [result] = await artifactsOf(second, outcome.finalState);
     expect(JSON.parse(text(result.data))).toMatchObject({ resumedFrom: 6, iterations: 10 });
     expect(trainer.lossCurve(outcome.finalState)).toEqual(Array.from({ length: 10 }, (_, i) => 1 / (i + 1)));
   });
@@ -113,12 +107,7 @@ describe('command trainer: success, resume and output', () => {
   it('an artifact reported outside the output dir is refused (logged), the others are kept', async () => {
     const rec = recordedRun(trainer, 'escape-1', { steps: 2, sleepMs: 1, escape: true });
     const outcome = await trainer.train(rec.run);
-    const files = await trainer.artifacts({
-      styleName: 's',
-      params: rec.run.params,
-      finalState: outcome.finalState,
-      pixels: rec.run.pixels,
-    });
+    const files = await artifactsOf(rec, outcome.finalState);
     expect(files.map((f) => f.name)).toEqual(['result.json', 'weights.bin']);
     expect(
       rec.logs.some((l) => l.level === 'warn' && /artifact escaped\.png: .* is outside /.test(l.message)),

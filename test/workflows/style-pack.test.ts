@@ -8,22 +8,11 @@ import {
   type PackView,
 } from '../../workflows/pack-messages.ts';
 import { type WorkflowHandle } from '@temporalio/client';
+import { pollUntil } from '../helpers/poll.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
-async function waitForPack(
-  handle: WorkflowHandle,
-  predicate: (v: PackView) => boolean,
-  timeoutMs = 90_000,
-): Promise<PackView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: PackView | undefined;
-  while (Date.now() < deadline) {
-    last = await handle.query(packStatusQuery).catch(() => last);
-    if (last && predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`pack condition not reached; last: ${JSON.stringify(last)}`);
-}
+const waitForPack = (handle: WorkflowHandle, predicate: (v: PackView) => boolean): Promise<PackView> =>
+  pollUntil(() => handle.query(packStatusQuery), predicate, { what: 'pack condition', timeoutMs: 90_000 });
 
 describe('stylePackWorkflow', () => {
   const h = useHarness();
