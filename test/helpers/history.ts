@@ -35,6 +35,9 @@ export async function activityFacts(handle: WorkflowHandle) {
   const started: ActivityAttempt[] = [];
   const results: { activityType: string; result: unknown }[] = [];
   const failures: { activityType: string; type?: string | null; nonRetryable?: boolean | null }[] = [];
+  /** Activities that confirmed a cancellation, and those that timed out instead. */
+  const cancelled: string[] = [];
+  const timedOut: string[] = [];
   for (const e of history.events ?? []) {
     const id = String(e.eventId);
     if (e.activityTaskScheduledEventAttributes)
@@ -62,6 +65,10 @@ export async function activityFacts(handle: WorkflowHandle) {
         nonRetryable: info?.nonRetryable,
       });
     }
+    if (e.activityTaskCanceledEventAttributes)
+      cancelled.push(scheduled.get(String(e.activityTaskCanceledEventAttributes.scheduledEventId)) ?? '');
+    if (e.activityTaskTimedOutEventAttributes)
+      timedOut.push(scheduled.get(String(e.activityTaskTimedOutEventAttributes.scheduledEventId)) ?? '');
   }
-  return { started, results, failures };
+  return { started, results, failures, cancelled, timedOut };
 }
