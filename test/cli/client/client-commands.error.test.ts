@@ -38,6 +38,8 @@ describe('atelier client commands: exit codes for scripts', () => {
       /params\.iterations/,
     ],
     ['no artifacts to download', 3, ['download', 'no-such-job'], /no job with id/],
+    ['an unknown pack command', 2, ['pack', 'frobnicate'], /usage: /],
+    ['an unknown pack', 3, ['pack', 'status', 'no-such-pack'], /no pack no-such-pack/],
   ])('%s: exit %i', async (_what, code, args, message) => {
     const run = await runCli(
       args.map((a) => (a === '<image>' ? image : a)),

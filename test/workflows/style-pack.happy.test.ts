@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badImage, goodImage, startPack } from '../helpers/packs.ts';
-import { startWorkerProcess } from '../helpers/worker-process.ts';
-import {
-  packPauseSignal,
-  packResumeSignal,
-  packStatusQuery,
-  type PackView,
-} from '../../workflows/pack-messages.ts';
-import { type WorkflowHandle } from '@temporalio/client';
-import { pollUntil } from '../helpers/poll.ts';
+import { badImage, goodImage, startPack, waitForPack } from '../helpers/packs.ts';
+import { packPauseSignal, packResumeSignal } from '../../workflows/pack-messages.ts';
 import { useHarness } from '../helpers/use-stack.ts';
-
-const waitForPack = (handle: WorkflowHandle, predicate: (v: PackView) => boolean): Promise<PackView> =>
-  pollUntil(() => handle.query(packStatusQuery), predicate, { what: 'pack condition', timeoutMs: 90_000 });
 
 describe('stylePackWorkflow', () => {
   const h = useHarness();
@@ -58,25 +47,4 @@ describe('stylePackWorkflow', () => {
     expect((await handle.describe()).status.name).toBe('CANCELLED');
     await workers.stop();
   });
-
-  it('survives a SIGKILLed orchestration worker', async () => {
-    const training = await h.startWorkers('training');
-    const first = await startWorkerProcess(h, 'orchestration');
-    const { handle } = await startPack(
-      h,
-      [await goodImage(), await goodImage(), await goodImage()],
-      { iterations: 30, lutSize: 17 },
-      1,
-    );
-    await waitForPack(handle, (v) => v.styles[0].phase === 'succeeded' || v.styles[1].phase !== 'queued');
-    await first.kill('SIGKILL');
-    const second = await startWorkerProcess(h, 'orchestration');
-    try {
-      const result = await handle.result();
-      expect(result.status).toBe('succeeded');
-    } finally {
-      await second.kill('SIGTERM');
-      await training.stop();
-    }
-  }, 120_000);
 });

@@ -99,11 +99,11 @@ describe('trainStyle activity', () => {
     const { trainStyle } = createTrainActivities(h.deps);
     const env = new MockActivityEnvironment({}, { client: h.client, logger: quiet });
     let last = 0;
-    let cancelledAt: number | undefined;
+    let cancelled = false;
     const after: number[] = [];
     env.on('heartbeat', (d: TrainingHeartbeat) => {
       last = d.iteration;
-      if (cancelledAt !== undefined) after.push(d.iteration);
+      if (cancelled) after.push(d.iteration);
     });
     const running = env.run(
       trainStyle,
@@ -113,7 +113,8 @@ describe('trainStyle activity', () => {
     const asked = Date.now();
     // Cancelling aborts synchronously: the training thread is terminated mid-iteration, and
     // whatever it computed after this point is dropped, not reported.
-    cancelledAt = last;
+    const cancelledAt = last;
+    cancelled = true;
     env.cancel();
     await expect(running).rejects.toBeInstanceOf(CancelledFailure);
     console.log(`trainer stopped ${Date.now() - asked} ms after cancellation, at iteration ${cancelledAt}`);

@@ -1,7 +1,7 @@
-/** `/v1/packs` through real HTTP: create, watch, partial failure, cancel, idempotency, tenancy. */
+/** `/v1/packs` through real HTTP: create, watch, idempotency, cancel (refusals: packs.error; tenancy: packs.security). */
 import { describe, expect, it } from 'vitest';
 import { styleImage } from '../harness/images.ts';
-import { expectProblem, postJson } from '../helpers/api-client.ts';
+import { postJson } from '../helpers/api-client.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
@@ -13,10 +13,9 @@ interface Pack {
 }
 
 const A = { tenantId: 'tenant-a', key: 'key-a-0123456789' };
-const B = { tenantId: 'tenant-b', key: 'key-b-0123456789' };
 
 const h = useHarness({ workers: 'all' });
-const gw = useGateway(h, { tenantKeys: [A, B] });
+const gw = useGateway(h, { tenantKeys: [A] });
 
 const b64 = async () => (await styleImage()).toString('base64');
 
@@ -35,21 +34,15 @@ const waitForPack = (id: string, predicate: (p: Pack) => boolean, key = A.key): 
   });
 
 describe('/v1/packs', () => {
-  it('refuses a broken image at the door, then trains every style; each style is a job of its own', async () => {
-    const truncated = (await styleImage()).subarray(0, 90).toString('base64');
+  it('trains every style, each a job of its own; a replayed request answers the same pack', async () => {
     const body = {
       styles: [
         { styleName: 'Dawn', styleRefBase64: await b64(), params: { iterations: 3, lutSize: 17 } },
-        { styleName: 'Broken', styleRefBase64: truncated, params: { iterations: 3, lutSize: 17 } },
+        { styleName: 'Noon', styleRefBase64: await b64(), params: { iterations: 3, lutSize: 17 } },
         { styleName: 'Dusk', styleRefBase64: await b64(), params: { iterations: 3, lutSize: 17, seed: 9 } },
       ],
       maxParallel: 2,
     };
-    // The door checks every image: a truncated one is refused before anything starts.
-    await expectProblem(await postJson(gw, '/v1/packs', body, { key: A.key }), 422, 'invalid_image');
-
-    body.styles[1].styleRefBase64 = await b64();
-    body.styles[1].params = { iterations: 3, lutSize: 17 };
     const res = await postJson(gw, '/v1/packs', body, {
       key: A.key,
       headers: { 'idempotency-key': 'pack-1' },
@@ -57,7 +50,7 @@ describe('/v1/packs', () => {
     const created = (await res.json()) as Pack;
     expect(res.status, JSON.stringify(created)).toBe(202);
     const done = await waitForPack(created.id, (p) => p.status === 'succeeded');
-    expect(done.styles.map((s) => s.styleName)).toEqual(['Dawn', 'Broken', 'Dusk']);
+    expect(done.styles.map((s) => s.styleName)).toEqual(['Dawn', 'Noon', 'Dusk']);
     expect(done.percent).toBe(100);
     const job = await gw.fetch(`/v1/trainings/${done.styles[0].id}`, { key: A.key });
     expect(job.status).toBe(200);
@@ -68,14 +61,6 @@ describe('/v1/packs', () => {
     });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(((await again.json()) as Pack).id).toBe(created.id);
-
-    // Another tenant sees nothing.
-    await expectProblem(await gw.fetch(`/v1/packs/${created.id}`, { key: B.key }), 404, 'not_found');
-    await expectProblem(
-      await gw.fetch(`/v1/packs/${created.id}/cancel`, { method: 'POST', key: B.key }),
-      404,
-      'not_found',
-    );
   });
 
   it('cancels a running pack and all its styles', async () => {
@@ -92,24 +77,5 @@ describe('/v1/packs', () => {
     expect(cancel.status).toBe(202);
     const ended = await waitForPack(pack.id, (p) => p.status === 'cancelled');
     expect(ended.styles.every((s) => s.status === 'cancelled')).toBe(true);
-  });
-
-  it('validates the request', async () => {
-    await expectProblem(
-      await postJson(gw, '/v1/packs', { styles: [] }, { key: A.key }),
-      400,
-      'validation_failed',
-    );
-    await expectProblem(
-      await postJson(
-        gw,
-        '/v1/packs',
-        { styles: [{ styleName: 'x', styleRefBase64: await b64(), baseModel: 'nope' }] },
-        { key: A.key },
-      ),
-      422,
-      'unknown_base_model',
-    );
-    await expectProblem(await gw.fetch('/v1/packs/..%2Fetc', { key: A.key }), 400, 'validation_failed');
   });
 });

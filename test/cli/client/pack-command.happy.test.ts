@@ -1,4 +1,4 @@
-/** `atelier pack` as a real child process against a real gateway and workers. */
+/** `atelier pack` as a real child process against a real gateway and workers (its exit codes: client-commands.error). */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,11 +35,5 @@ describe('atelier pack', () => {
     expect(status.stdout).toContain(`${id}-s1`);
     expect(status.stdout).toContain("'warm'");
     expect(status.stdout).toContain("'cool'");
-  });
-
-  it('usage errors exit 2 and unknown packs exit 3', async () => {
-    const env = { ATELIER_URL: gw.url };
-    expect((await runCli(['pack', 'frobnicate'], env)).code).toBe(2);
-    expect((await runCli(['pack', 'status', 'no-such-pack'], env)).code).toBe(3);
   });
 });
