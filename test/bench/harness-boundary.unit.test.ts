@@ -1,6 +1,7 @@
 /**
- * The benchmarks run under plain Node, not vitest: the test code they share lives in
- * test/harness/, which in turn must not load vitest or the vitest-only test/helpers/.
+ * The benchmarks and `npm run chaos` run under plain Node, not vitest: the test code they
+ * share lives in test/harness/, which in turn must not load vitest or the vitest-only
+ * test/helpers/.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 async function importsOf(folder: string): Promise<Array<[string, string]>> {
   const files = (await readdir(path.join(ROOT, folder), { recursive: true }))
     .map(String)
-    .filter((f) => /\.(ts|mjs)$/.test(f));
+    .filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts'));
   const out: Array<[string, string]> = [];
   for (const file of files) {
     const text = await readFile(path.join(ROOT, folder, file), 'utf8');
@@ -34,10 +35,13 @@ describe('what plain-Node code may import from the tests', () => {
     expect(imports.filter(([, t]) => t.startsWith('test/') && !t.startsWith('test/harness/'))).toEqual([]);
   });
 
-  it('test/harness/ loads neither vitest nor test/helpers/', async () => {
-    const imports = await importsOf('test/harness');
-    expect(
-      imports.filter(([, t]) => t === 'vitest' || t.startsWith('vitest/') || t.startsWith('test/helpers/')),
-    ).toEqual([]);
-  });
+  it.each(['test/harness', 'test/chaos'])(
+    '%s (but its test files) loads neither vitest nor test/helpers/',
+    async (folder) => {
+      const imports = await importsOf(folder);
+      expect(
+        imports.filter(([, t]) => t === 'vitest' || t.startsWith('vitest/') || t.startsWith('test/helpers/')),
+      ).toEqual([]);
+    },
+  );
 });

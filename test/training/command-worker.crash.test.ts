@@ -16,7 +16,7 @@ import {
   waitFor,
   writeFixtureTrainersFile,
 } from '../fixtures/command-fixture.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import { useHarness } from '../helpers/use-stack.ts';

@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainerRegistry } from '../../src/training/registry.ts';
 import { fixtureTrainer, waitFor } from '../fixtures/command-fixture.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { startJob } from '../helpers/jobs.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 

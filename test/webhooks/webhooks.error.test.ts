@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/webhooks/sign.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { headersOf, typesOf, useWebhookStack, webhookSecret } from '../helpers/webhook-receiver.ts';
 import { createJob, getJob, isTerminal, waitForJob } from '../helpers/api-client.ts';

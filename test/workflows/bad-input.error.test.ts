@@ -2,7 +2,7 @@ import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { styleImage } from '../harness/images.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 import { setPriorityUpdate } from '../../workflows/messages.ts';

@@ -3,7 +3,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { type Storage } from '../../src/storage/types.ts';
 import { type Harness } from '../helpers/harness.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
 import { pauseSignal, statusQuery } from '../../workflows/messages.ts';
 import { useHarness } from '../helpers/use-stack.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startJob } from '../helpers/jobs.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
-import { activityStartTimes } from '../helpers/history.ts';
+import { activityStartTimes } from '../harness/history.ts';
 import { setPriorityUpdate } from '../../workflows/messages.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startJob, waitForView } from '../helpers/jobs.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
