@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeJob } from '../src/jobs/describe-job.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { type BenchStack, type ProbeReading } from './stack.ts';
 import { postTraining } from './submit-latency.ts';
 

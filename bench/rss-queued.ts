@@ -7,7 +7,7 @@
 import { type Client } from '@temporalio/client';
 import { mapBounded } from '../src/jobs/map-bounded.ts';
 import { trainingWorkflowId } from '../workflows/messages.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { rssMb, type BenchStack } from './stack.ts';
 import { CONCURRENCY, postTraining } from './submit-latency.ts';
 

@@ -13,7 +13,7 @@ import { type Client } from '@temporalio/client';
 import { startTrainingWorkflow } from '../src/jobs/start-training-workflow.ts';
 import { createFsStorage } from '../src/storage/fs-storage.ts';
 import { TaskQueue } from '../workflows/task-queues.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { summarize, timedConcurrent, type Summary } from './stats.ts';
 
 export const CONCURRENCY = 20;

@@ -8,15 +8,15 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { type Violation } from './check-jobs.ts';
-import { createCluster } from './cluster.ts';
-import { dataDirOf, type Component } from './components.ts';
+import { createCluster } from '../harness/cluster.ts';
+import { dataDirOf, type Component } from '../harness/components.ts';
 import { planJobs } from './job-specs.ts';
 import { planKills } from './kill-schedule.ts';
 import { runLoadAndKills, type LoadOutcome } from './load-phase.ts';
 import { findOrphans } from './orphans.ts';
-import { prepareRun } from './prepare.ts';
+import { prepareRun } from '../harness/prepare-run.ts';
 import { createRng } from './prng.ts';
-import { referenceCubeSha256 } from './reference.ts';
+import { referenceCubeSha256 } from '../harness/reference-trainer.ts';
 import { type ChaosReport, machineFacts, recoveryByComponent, writeReport } from './report.ts';
 import { trainingStats, type TrainingStats } from './training-stats.ts';
 import { verify, type Verdict } from './verify.ts';
@@ -66,7 +66,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const referenceSha256 = new Map<string, string>();
   for (const [id, input] of plan.references) referenceSha256.set(id, await referenceCubeSha256(input));
 
-  const prepared = await prepareRun({ ...CLUSTER_ENV }, o.say, o.cliPath);
+  const prepared = await prepareRun({ ...CLUSTER_ENV }, o.say, o.cliPath, 'atelier-chaos-');
   const cluster = createCluster(prepared.layout, o.say);
   const violations: Violation[] = [];
   let outcome: LoadOutcome | undefined;

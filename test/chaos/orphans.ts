@@ -4,24 +4,9 @@
  * /proc, so grandchildren the runner never knew about count too).
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { createConnection } from 'node:net';
+import { isProcessAlive } from '../../src/training/command/process-group.ts';
+import { listening } from '../harness/ports.ts';
 import { type Violation } from './check-jobs.ts';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => (socket.destroy(), resolve(true)));
-    socket.on('error', () => resolve(false));
-  });
-}
 
 /** Pids (other than ours) whose command line or environment names `marker`. */
 async function processesMentioning(marker: string): Promise<number[]> {
@@ -57,7 +42,7 @@ async function orphansNow(opts: OrphanQuery): Promise<Violation[]> {
   const mentioning = new Set(await processesMentioning(opts.runDir));
   for (const p of opts.pids) {
     // Alive AND still ours: a recycled pid belongs to someone else and is not an orphan.
-    if (alive(p.pid) && mentioning.has(p.pid))
+    if (mentioning.has(p.pid) && (await isProcessAlive(p.pid)))
       v.push({ invariant: 'no-orphans', detail: `${p.component} pid ${p.pid} is still running` });
   }
   const known = new Set(opts.pids.map((p) => p.pid));

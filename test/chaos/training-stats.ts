@@ -5,7 +5,7 @@
  */
 import { type Client } from '@temporalio/client';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { activityFacts } from '../harness/history.ts';
 
 export interface TrainingStats {
   jobsChecked: number;

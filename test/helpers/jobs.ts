@@ -6,7 +6,8 @@ import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
+import { pollUntil } from './poll.ts';
+import { styleImage } from '../harness/images.ts';
 
 export interface JobOptions {
   jobId?: string;
@@ -53,20 +54,13 @@ export async function startJob(
   return { jobId, handle };
 }
 
-/** Polls the status query until `predicate` holds; fails with the last view after `timeoutMs`. */
-export async function waitForView(
+/** Polls the status query until `predicate` holds. */
+export function waitForView(
   handle: WorkflowHandle,
   predicate: (v: JobView) => boolean,
   timeoutMs = 60_000,
 ): Promise<JobView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: JobView | undefined;
-  while (Date.now() < deadline) {
-    last = await handle.query(statusQuery).catch(() => last);
-    if (last && predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not reached in ${timeoutMs} ms; last view: ${JSON.stringify(last)}`);
+  return pollUntil(() => handle.query(statusQuery), predicate, { what: 'job view condition', timeoutMs });
 }
 
 export const inPhase = (phase: JobPhase) => (v: JobView) => v.phase === phase;

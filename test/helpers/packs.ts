@@ -1,8 +1,15 @@
-/** Starts style packs straight through the Temporal client. */
+/** Starts style packs straight through the Temporal client, and waits on their status query. */
 import { randomUUID } from 'node:crypto';
+import { type WorkflowHandle } from '@temporalio/client';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
-import { packWorkflowId, type StylePackInput } from '../../workflows/pack-messages.ts';
+import { styleImage } from '../harness/images.ts';
+import {
+  packStatusQuery,
+  packWorkflowId,
+  type PackView,
+  type StylePackInput,
+} from '../../workflows/pack-messages.ts';
+import { pollUntil } from './poll.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 
 export async function startPack(
@@ -40,3 +47,6 @@ export async function startPack(
 
 export const goodImage = () => styleImage();
 export const badImage = async () => (await styleImage()).subarray(0, 100);
+
+export const waitForPack = (handle: WorkflowHandle, predicate: (v: PackView) => boolean): Promise<PackView> =>
+  pollUntil(() => handle.query(packStatusQuery), predicate, { what: 'pack condition', timeoutMs: 90_000 });
