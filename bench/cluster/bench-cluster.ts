@@ -14,8 +14,8 @@ import { loadAverage, machineFacts } from '../machine.ts';
 import { markdown, writeResults } from '../results.ts';
 import { clusterStep, type ClusterStep } from './cluster-bench-steps.ts';
 import { clusterMarkdown, clusterRows } from './cluster-figures.ts';
-import { withClusterSession } from './cluster-session.ts';
-import { TEMPORAL_SERVER_VERSION } from './temporal-server-build.ts';
+import { withClusterSession } from '../../test/harness/cluster-tier/cluster-session.ts';
+import { TEMPORAL_SERVER_VERSION } from '../../test/harness/cluster-tier/temporal-server-build.ts';
 
 const HARD_LIMIT_MS = 40 * 60_000;
 setTimeout(

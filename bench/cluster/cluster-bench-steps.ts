@@ -13,7 +13,7 @@ import {
   type SustainedFigures,
 } from '../peers/measure.ts';
 import { postTraining, trainingBody } from '../submit-latency.ts';
-import { type ClusterSession } from './cluster-session.ts';
+import { type ClusterSession } from '../../test/harness/cluster-tier/cluster-session.ts';
 
 export interface ClusterStep {
   trainingWorkers: number;

@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import sharp from 'sharp';
-import { photoPixels } from '../photo.ts';
+import { photoJpeg } from '../../test/harness/images.ts';
 import { ONE_ITERATION, trainingBody } from '../submit-latency.ts';
 import {
   measureSubmissions,
@@ -85,9 +84,7 @@ export async function bullmqPeer(opts: {
       opts.windows,
     );
     // Recovery: a long job, the worker killed once it is well under way.
-    const photo = await sharp(photoPixels(256, 192), { raw: { width: 256, height: 192, channels: 3 } })
-      .png()
-      .toBuffer();
+    const photo = await photoJpeg(256, 192);
     const long = await queue.add('style', {
       styleName: 'Bench long',
       imageBase64: photo.toString('base64'),

@@ -5,7 +5,7 @@
  * that fails is recorded and the others still run.
  */
 import path from 'node:path';
-import { stablePorts } from '../../test/chaos/ports.ts';
+import { stablePorts } from '../../test/harness/ports.ts';
 import { type BenchStack } from '../stack.ts';
 import { atelierFigures, type AtelierFigures } from './atelier-peer.ts';
 import { bareTemporalFloor, type FloorFigures } from './bare-temporal.ts';

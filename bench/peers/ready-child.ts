@@ -4,7 +4,7 @@
  * It is ready when it says "ready" over IPC.
  */
 import path from 'node:path';
-import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
+import { spawnLogged, type LoggedChild } from '../../test/harness/logged-child.ts';
 
 export async function startReadyChild(opts: {
   name: string;

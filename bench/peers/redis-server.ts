@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { ensureAptPackage } from '../apt-package.ts';
-import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
+import { ensureAptPackage } from '../../test/harness/apt-package.ts';
+import { spawnLogged, type LoggedChild } from '../../test/harness/logged-child.ts';
 import { stopChild } from './ready-child.ts';
 
 const REDIS_SERVER = '/usr/bin/redis-server';

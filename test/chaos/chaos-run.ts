@@ -13,7 +13,7 @@ import { dataDirOf, type Component } from '../harness/components.ts';
 import { planJobs } from './job-specs.ts';
 import { planKills } from './kill-schedule.ts';
 import { runLoadAndKills, type LoadOutcome } from './load-phase.ts';
-import { findOrphans } from './orphans.ts';
+import { findOrphans } from '../harness/orphans.ts';
 import { prepareRun } from '../harness/prepare-run.ts';
 import { createRng } from './prng.ts';
 import { referenceCubeSha256 } from '../harness/reference-trainer.ts';

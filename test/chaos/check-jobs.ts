@@ -8,12 +8,9 @@ import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { jobIdFromIdempotencyKey } from '../../src/jobs/job-id.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
 import { type ClientRecord } from './load.ts';
+import { type Violation } from '../harness/violation.ts';
 
-export interface Violation {
-  invariant: string;
-  jobId?: string;
-  detail: string;
-}
+export type { Violation } from '../harness/violation.ts';
 
 export interface WorkflowFacts {
   workflowId: string;

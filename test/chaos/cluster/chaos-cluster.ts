@@ -13,16 +13,16 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLUSTER_ENV } from '../../test/chaos/chaos-run.ts';
-import { type Violation } from '../../test/chaos/check-jobs.ts';
-import { planJobs } from '../../test/chaos/job-specs.ts';
-import { planKills } from '../../test/chaos/kill-schedule.ts';
-import { createRng } from '../../test/chaos/prng.ts';
-import { referenceCubeSha256 } from '../../test/chaos/reference.ts';
-import { loadAverage } from '../machine.ts';
+import { CLUSTER_ENV } from '../chaos-run.ts';
+import { type Violation } from '../check-jobs.ts';
+import { planJobs } from '../job-specs.ts';
+import { planKills } from '../kill-schedule.ts';
+import { createRng } from '../prng.ts';
+import { referenceCubeSha256 } from '../../harness/reference-trainer.ts';
+import { loadAverage } from '../../../bench/machine.ts';
 import { runClusterChaos } from './chaos-cluster-run.ts';
 import { writeClusterChaosReport } from './chaos-cluster-report.ts';
-import { withClusterSession } from './cluster-session.ts';
+import { withClusterSession } from '../../harness/cluster-tier/cluster-session.ts';
 
 const HARD_LIMIT_MS = 30 * 60_000;
 setTimeout(

@@ -5,8 +5,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isProcessAlive } from '../../src/training/command/process-group.ts';
-import { listening } from '../harness/ports.ts';
-import { type Violation } from './check-jobs.ts';
+import { listening } from './ports.ts';
+import { type Violation } from './violation.ts';
 
 /** Pids (other than ours) whose command line or environment names `marker`. */
 async function processesMentioning(marker: string): Promise<number[]> {

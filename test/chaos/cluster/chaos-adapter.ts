@@ -6,11 +6,11 @@
  * SIGKILL and started again on the same ports like any other member. Its
  * "training" member is the one training worker of the chaos run.
  */
-import { type Cluster } from '../../test/chaos/cluster.ts';
-import { type Component } from '../../test/chaos/components.ts';
-import { type AtelierMember } from './atelier-on-cluster.ts';
-import { type ClusterSession } from './cluster-session.ts';
-import { type TemporalService } from './temporal-config.ts';
+import { type Cluster } from '../../harness/cluster.ts';
+import { type Component } from '../../harness/components.ts';
+import { type AtelierMember } from '../../harness/cluster-tier/atelier-on-cluster.ts';
+import { type ClusterSession } from '../../harness/cluster-tier/cluster-session.ts';
+import { type TemporalService } from '../../harness/cluster-tier/temporal-config.ts';
 
 export interface ChaosTargets {
   cluster: Cluster;

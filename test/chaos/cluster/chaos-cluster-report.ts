@@ -2,9 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Violation } from '../../test/chaos/check-jobs.ts';
+import { type Violation } from '../check-jobs.ts';
 import { type ClusterChaosOutcome } from './chaos-cluster-run.ts';
-import { TEMPORAL_SERVER_VERSION } from './temporal-server-build.ts';
+import { TEMPORAL_SERVER_VERSION } from '../../harness/cluster-tier/temporal-server-build.ts';
 
 export interface ClusterChaosReport {
   ok: boolean;

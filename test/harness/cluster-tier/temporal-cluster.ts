@@ -9,9 +9,9 @@
 import { chmod } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import path from 'node:path';
-import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
-import { stablePorts } from '../../test/chaos/ports.ts';
-import { waitForTemporal } from '../../src/temporal/dev-server.ts';
+import { spawnLogged, type LoggedChild } from '../logged-child.ts';
+import { stablePorts } from '../ports.ts';
+import { waitForTemporal } from '../../../src/temporal/dev-server.ts';
 import { setupNamespace } from './namespace-setup.ts';
 import { startPostgres, type Postgres } from './postgres.ts';
 import {

@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { dynamicConfigFlags } from '../../src/temporal/dev-server.ts';
+import { dynamicConfigFlags } from '../../../src/temporal/dev-server.ts';
 
 export const TEMPORAL_SERVICES = ['history', 'matching', 'frontend', 'worker'] as const;
 export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
@@ -21,7 +21,10 @@ export interface ClusterPorts {
 }
 
 const TEMPLATE = new URL('./temporal-cluster.template.yaml', import.meta.url);
-const COMPOSE_DYNAMIC_CONFIG = new URL('../../deploy/temporal/dynamicconfig/atelier.yaml', import.meta.url);
+const COMPOSE_DYNAMIC_CONFIG = new URL(
+  '../../../deploy/temporal/dynamicconfig/atelier.yaml',
+  import.meta.url,
+);
 
 /** `--dynamic-config-value k=v` pairs as dynamic-config YAML entries. */
 function devServerDynamicConfig(): Record<string, { value: unknown }[]> {

@@ -10,7 +10,7 @@ import { chown, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ensureAptPackage } from '../apt-package.ts';
-import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
+import { spawnLogged, type LoggedChild } from '../logged-child.ts';
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);

@@ -4,17 +4,17 @@
  * and recovery times per kill target.
  */
 import { Client, Connection } from '@temporalio/client';
-import { type Violation } from '../../test/chaos/check-jobs.ts';
-import { dataDirOf } from '../../test/chaos/components.ts';
-import { type JobSpec } from '../../test/chaos/job-specs.ts';
-import { type PlannedKill } from '../../test/chaos/kill-schedule.ts';
-import { runLoadAndKills } from '../../test/chaos/load-phase.ts';
-import { type KillRecord } from '../../test/chaos/monkey.ts';
-import { stat, type Stat } from '../../test/chaos/report.ts';
-import { verify } from '../../test/chaos/verify.ts';
+import { type Violation } from '../check-jobs.ts';
+import { dataDirOf } from '../../harness/components.ts';
+import { type JobSpec } from '../job-specs.ts';
+import { type PlannedKill } from '../kill-schedule.ts';
+import { runLoadAndKills } from '../load-phase.ts';
+import { type KillRecord } from '../monkey.ts';
+import { stat, type Stat } from '../report.ts';
+import { verify } from '../verify.ts';
 import { chaosTargets } from './chaos-adapter.ts';
-import { type ClusterSession } from './cluster-session.ts';
-import { type TemporalService } from './temporal-config.ts';
+import { type ClusterSession } from '../../harness/cluster-tier/cluster-session.ts';
+import { type TemporalService } from '../../harness/cluster-tier/temporal-config.ts';
 
 export type ClusterKill = KillRecord & { target: string };
 

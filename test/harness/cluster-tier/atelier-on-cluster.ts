@@ -8,10 +8,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ATELIER_BIN, type ClusterLayout, launchSpecOf } from '../../test/chaos/components.ts';
-import { spawnLogged, type LoggedChild } from '../../test/chaos/logged-child.ts';
-import { stablePorts } from '../../test/chaos/ports.ts';
-import { gatewayServing, workerServing } from '../../test/chaos/readiness.ts';
+import { ATELIER_BIN, type ClusterLayout, launchSpecOf } from '../components.ts';
+import { spawnLogged, type LoggedChild } from '../logged-child.ts';
+import { stablePorts } from '../ports.ts';
+import { gatewayServing, workerServing } from '../readiness.ts';
 
 export type AtelierMember = 'gateway' | 'orchestration' | `training-${number}`;
 

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
-import { ensureSearchAttributes } from '../../src/temporal/search-attributes.ts';
-import { waitForTemporal } from '../../src/temporal/dev-server.ts';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.ts';
+import { ensureSearchAttributes } from '../../../src/temporal/search-attributes.ts';
+import { waitForTemporal } from '../../../src/temporal/dev-server.ts';
+import { ALL_SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes.ts';
 
 /** gRPC status code (a stable number of the gRPC spec; grpc-js is not our direct dependency). */
 const ALREADY_EXISTS = 6;
