@@ -6,7 +6,8 @@
  */
 import { type Client } from '@temporalio/client';
 import { mapBounded } from '../src/jobs/map-bounded.ts';
-import { trainingWorkflowId } from '../workflows/messages.ts';
+import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../workflows/job-identity.ts';
 import { styleImage } from '../test/harness/images.ts';
 import { rssMb, type BenchStack } from './stack.ts';
 import { CONCURRENCY, postTraining } from './submit-latency.ts';
@@ -71,7 +72,7 @@ export async function rssWithQueuedJobs(stack: BenchStack, jobs: number): Promis
   } finally {
     await mapBounded(ids, CONCURRENCY, (id) =>
       client.workflow
-        .getHandle(trainingWorkflowId(id))
+        .getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id }))
         .terminate('benchmark cleanup')
         .catch(() => undefined),
     );

@@ -5,7 +5,8 @@
  * jobs run to completion, with the CPU of every process split by tier.
  */
 import { type Client } from '@temporalio/client';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import {
   measureSubmissions,
   measureSustained,
@@ -66,7 +67,7 @@ export async function clusterStep(
   const sustained = await measureSustained(
     async (key) => {
       const { id } = await postTraining(atelier.gatewayUrl, body, `cluster-${run}-${key}`);
-      await client.workflow.getHandle(trainingWorkflowId(id)).result();
+      await client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id })).result();
     },
     processes,
     windows,

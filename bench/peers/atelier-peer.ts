@@ -5,7 +5,8 @@
  * to completion by the default layout (one orchestration worker, one training
  * worker with one slot).
  */
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type BenchStack } from '../stack.ts';
 import { postTraining, trainingBody } from '../submit-latency.ts';
 import {
@@ -41,7 +42,7 @@ export async function atelierFigures(
   const sustained = await measureSustained(
     async (key) => {
       const { id } = await postTraining(cluster.gatewayUrl, body, `bench-peers-sustained-${key}`);
-      await client.workflow.getHandle(trainingWorkflowId(id)).result();
+      await client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id })).result();
     },
     () => ({
       temporal: pid('temporal'),

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
-import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
+import { statusQuery, type StyleTrainingInput } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
@@ -38,6 +39,7 @@ export async function startJob(
   // The gateway's own start path (search attributes, memo, summary, priority), minus HTTP.
   await startTrainingWorkflow({
     client: h.client,
+    storage: h.deps.storage,
     taskQueue: h.orchestrationQueue,
     input,
     memo: {
@@ -50,7 +52,9 @@ export async function startJob(
       params: input.params,
     },
   });
-  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(trainingWorkflowId(jobId));
+  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(
+    trainingWorkflowId({ tenantId: input.tenantId, jobId }),
+  );
   return { jobId, handle };
 }
 

@@ -3,13 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
 import { type Harness } from './harness.ts';
 import { styleImage } from '../harness/images.ts';
-import {
-  packStatusQuery,
-  packWorkflowId,
-  type PackView,
-  type StylePackInput,
-} from '../../workflows/pack-messages.ts';
+import { packStatusQuery, type PackView, type StylePackInput } from '../../workflows/pack-messages.ts';
 import { pollUntil } from './poll.ts';
+import { packWorkflowId } from '../../workflows/job-identity.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 
 export async function startPack(
@@ -38,7 +34,7 @@ export async function startPack(
     heartbeatTimeoutMs: 4_000,
   };
   const handle = await h.client.workflow.start<typeof stylePackWorkflow>('stylePackWorkflow', {
-    workflowId: packWorkflowId(packId),
+    workflowId: packWorkflowId(input.tenantId, packId),
     taskQueue: h.orchestrationQueue,
     args: [input],
   });

@@ -15,6 +15,8 @@ const at = (secondsBeforeNow: number) => new Date(NOW.getTime() - secondsBeforeN
 function facts(over: Partial<JobFacts> = {}, memo: Partial<JobMemoInput> = {}): JobFacts {
   return {
     jobId: 'job-1',
+    tenantId: 'acme',
+    runId: 'run-1',
     executionStatus: 'RUNNING',
     taskQueue: 'atelier.orchestration',
     startTime: at(600),
@@ -44,6 +46,7 @@ function training(over: Partial<TrainingActivityFacts> = {}): TrainingActivityFa
     priority: null,
     scheduledAt: null,
     lastHeartbeatAt: null,
+    retryOf: null,
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { saveScreenshot, useChromium } from '../helpers/chromium.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
@@ -25,7 +25,7 @@ describe('Temporal UI legibility (headless Chromium)', () => {
     // Through the gateway, which sets the static summary and details when it starts the workflow.
     const job = await createJob(gw, { styleName: 'Ukiyo UI', params: { iterations: 3, lutSize: 17 } });
     await waitForJob(gw, job.id, isTerminal);
-    const workflowId = trainingWorkflowId(job.id);
+    const workflowId = trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${inject('temporalUiUrl')}/namespaces/default/workflows/${workflowId}`);
     await expect.poll(() => page.getByText(workflowId).first().isVisible(), { timeout: 30_000 }).toBe(true);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOWS_PATH } from '../../src/worker/workflow-source.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
 import { createJob, postJson, waitForJob } from '../helpers/api-client.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 // Histories recorded before the `webhooks-in-background` patch (deliveries awaited inline)
@@ -32,7 +32,7 @@ describe('replay across the webhook change', () => {
     await postJson(gw, `/v1/trainings/${job.id}/resume`, {});
     await waitForJob(gw, job.id, (j) => j.phase === 'training');
     await postJson(gw, `/v1/trainings/${job.id}/cancel`, {});
-    const handle = h.client.workflow.getHandle(trainingWorkflowId(job.id));
+    const handle = h.client.workflow.getHandle(trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id }));
     await handle.result().catch(() => undefined);
     await receiver.waitFor((ds) => ds.some((d) => d.json.type === 'training.cancelled'));
     await expect(

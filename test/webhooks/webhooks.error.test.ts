@@ -1,7 +1,7 @@
 /** Webhook endpoints that fail: retried with the same id, redirects refused, and never a reason for a job to fail or wait. */
 import { describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/webhooks/sign.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { activityFacts } from '../harness/history.ts';
 import { collect, openEventStream } from '../helpers/event-stream.ts';
 import { headersOf, typesOf, useWebhookStack, webhookSecret } from '../helpers/webhook-receiver.ts';
@@ -37,7 +37,7 @@ describe('webhook endpoints that fail', () => {
     const target = await receiver();
     const r = await receiver(() => ({ status: 302, headers: { location: target.url } }));
     const job = await createJob(gw, { params: FAST, webhook: { url: r.url } });
-    const handle = h.client.workflow.getHandle(trainingWorkflowId(job.id));
+    const handle = h.client.workflow.getHandle(trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id }));
     await handle.result();
     expect((await getJob(gw, job.id)).status).toBe('succeeded');
     expect(target.deliveries).toHaveLength(0);
@@ -68,7 +68,7 @@ describe('webhook endpoints that fail', () => {
       204,
     );
     await h.client.workflow
-      .getHandle(trainingWorkflowId(job.id))
+      .getHandle(trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id }))
       .terminate('test cleanup: stop retrying the dead endpoint');
   });
 });

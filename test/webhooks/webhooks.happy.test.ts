@@ -1,7 +1,7 @@
 /** Webhook deliveries to a real receiver on loopback: signed, thin, only the events asked for (failures: webhooks.error). */
 import { describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/webhooks/sign.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { headersOf, typesOf, useWebhookStack, webhookSecret } from '../helpers/webhook-receiver.ts';
 import { createJob } from '../helpers/api-client.ts';
 
@@ -43,7 +43,7 @@ describe('webhooks (a real receiver on loopback)', () => {
       params: FAST,
       webhook: { url: r.url, events: ['training.succeeded'] },
     });
-    await h.client.workflow.getHandle(trainingWorkflowId(job.id)).result();
+    await h.client.workflow.getHandle(trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id })).result();
     expect(typesOf(r.deliveries)).toEqual(['training.succeeded']);
   });
 });
