@@ -13,7 +13,7 @@ import {
   log,
   metricMeter,
 } from '@temporalio/activity';
-import { type Storage } from '../src/storage/types.ts';
+import { InvalidStorageKeyError, type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
 import { FailureType, permanentFailure } from './errors.ts';
@@ -120,6 +120,9 @@ export function createTrainActivities(deps: TrainDeps) {
       // A trainer that says the input can never work (command exit 65) must not burn retries.
       if (err instanceof TrainerBadInputError)
         throw permanentFailure(FailureType.TrainerBadInput, err.message);
+      // A name storage refuses is refused on every attempt: fail at once, naming it.
+      if (err instanceof InvalidStorageKeyError)
+        throw permanentFailure(FailureType.InvalidInput, err.message);
       throw err;
     } finally {
       clearInterval(ticker);

@@ -34,8 +34,11 @@ export class WebhookNotifier {
     const { input } = this;
     if (!input.webhook) return;
     if (input.webhook.events && !input.webhook.events.includes(type)) return;
-    // Standard Webhooks ids must not contain '.'.
-    const eventId = `msg_${workflowInfo().workflowId}_${type.replace(/\./g, '_')}_${this.currentRun()}`;
+    // Unique per (tenant, job, event, run): the workflow id carries tenant and job. Standard
+    // Webhooks ids must not contain '.' (it separates id, time and body in the signed text), so a
+    // pack child's '.' becomes '~', which no id contains.
+    const source = workflowInfo().workflowId.replace(/\./g, '~');
+    const eventId = `msg_${source}_${type.replace(/\./g, '_')}_${this.currentRun()}`;
     const delivery = { jobId: input.jobId, tenantId: input.tenantId, url: input.webhook.url, type, eventId };
     if (patched(BACKGROUND_WEBHOOKS_PATCH)) {
       // A failing endpoint is retried for up to 24 h: awaiting it here would hold the job

@@ -94,7 +94,8 @@ export function createApp(deps: GatewayDeps) {
   const allowedMethods = allowedMethodsOf(app as never);
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);
-    if (allowed.length > 0)
+    // A served method that found nothing (an unknown file under a served path) is a plain 404.
+    if (allowed.length > 0 && !allowed.includes(c.req.method))
       return problemResponse(
         'method_not_allowed',
         `${c.req.method} is not allowed on ${c.req.path}`,

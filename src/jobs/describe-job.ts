@@ -54,6 +54,8 @@ export interface JobFacts {
   /** The execution described: a re-queued legacy id has a new run under the same workflow id. */
   runId: string;
   executionStatus: WorkflowExecutionStatusName;
+  /** Cancellation asked for (by the server's record), before the workflow has acted on it. */
+  cancelRequested: boolean;
   taskQueue: string;
   startTime: Date;
   executionTime: Date | null;
@@ -105,6 +107,7 @@ export async function factsOf(
     tenantId: ref.tenantId,
     runId: d.runId,
     executionStatus: d.status.name,
+    cancelRequested: d.raw.workflowExtendedInfo?.cancelRequested === true,
     taskQueue: d.taskQueue,
     startTime: d.startTime,
     executionTime: d.executionTime ?? null,

@@ -5,9 +5,13 @@
  * DELETE does (tombstone, data, record) — when it was stopped, or when it finished
  * and the new request differs (the same request again is a retry: it answers with the
  * same job). A job still running keeps its id: the new request gets it only if it is
- * the same request (an IdConflict otherwise), and one still stopping is waited for.
+ * the same request (an IdConflict otherwise). One still stopping is given a few seconds
+ * to clean up after itself, then terminated: the client already saw it gone, and
+ * deleting it removes its data anyway (a queued job with no worker to act on its cancel
+ * would otherwise hold the id indefinitely).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { isTerminalPhase } from '../../workflows/job-view.ts';
 import { statusAndPhaseOf } from './build-job-view.ts';
@@ -16,8 +20,8 @@ import { deleteJob } from './delete-job.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
 import { JobServiceError } from './job-service-error.ts';
 
-/** How long a queueTrain waits for the stopped job holding its id to finish its cleanup. */
-const STOPPING_WAIT_MS = 10_000;
+/** How long a queueTrain waits for the stopped job holding its id to finish its own cleanup. */
+const STOPPING_WAIT_MS = 5_000;
 
 export async function freeLegacyId(deps: JobServiceDeps, ref: JobRef, fingerprint: string): Promise<void> {
   const find = () =>
@@ -31,21 +35,23 @@ export async function freeLegacyId(deps: JobServiceDeps, ref: JobRef, fingerprin
     facts = await find();
   }
   if (!facts) return;
-  if (isStopping(facts))
-    throw new JobServiceError('InvalidState', `job ${ref.jobId} is still stopping; queue it again shortly`, {
-      facts: { retryAfterSeconds: 5 },
-    });
   const { status, phase } = statusAndPhaseOf(facts);
   const finished = facts.executionStatus !== 'RUNNING' || isTerminalPhase(phase);
-  if (!finished || (status !== 'cancelled' && facts.memo.fingerprint === fingerprint)) return;
-  // A finished job still open only delivers its last notifications; the new job replaces it.
+  const stopping = isStopping(facts);
+  if (!stopping && (!finished || (status !== 'cancelled' && facts.memo.fingerprint === fingerprint))) return;
+  // A stopping job ran out of time; a finished job still open only delivers its last
+  // notifications. Either way the new job replaces it.
   if (facts.executionStatus === 'RUNNING')
     await deps.client.workflow
       .getHandle(trainingWorkflowId(ref), facts.runId)
-      .terminate('replaced by a new job queued with the same id (old API)');
+      .terminate('replaced by a new job queued with the same id (old API)')
+      .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? undefined : Promise.reject(err)));
   await deleteJob(deps, ref);
 }
 
 function isStopping(facts: JobFacts): boolean {
-  return facts.executionStatus === 'RUNNING' && statusAndPhaseOf(facts).phase === 'cancelling';
+  return (
+    facts.executionStatus === 'RUNNING' &&
+    (facts.cancelRequested || statusAndPhaseOf(facts).phase === 'cancelling')
+  );
 }

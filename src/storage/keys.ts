@@ -4,12 +4,14 @@
  * checked again against the data dir (defence in depth: a bug in one check is not enough).
  */
 import path from 'node:path';
+import { JOB_ID_PATTERN } from '../../workflows/job-identity.ts';
 import { InvalidStorageKeyError } from './types.ts';
 
 export type KeyKind = 'jobId' | 'artifactName' | 'sha256';
 
 const PATTERNS: Record<KeyKind, RegExp> = {
-  jobId: /^[A-Za-z0-9_-]{1,64}$/,
+  // A client's id, or a pack child's `<packId>.<n>` (workflows/job-identity.ts).
+  jobId: JOB_ID_PATTERN,
   // Must start with an alphanumeric, so names can never be `.`/`..`/hidden or collide
   // with the dot-prefixed temp files that atomic writes leave behind for a moment.
   artifactName: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,

@@ -37,9 +37,12 @@ describe('GET /v1/trainings/{id}/events: tenancy and input errors', () => {
     expect(b.detail).toBe(`no job with id 'no-such-job'`);
   });
 
-  it('the owner and an admin see the log (created is there before any worker runs)', async () => {
-    for (const key of ['key-acme-0123456789', 'key-admin-0123456789']) {
-      const res = await gw.fetch(`/v1/trainings/${jobId}/events`, { key });
+  it('the owner and an admin acting as its tenant see the log (created is there before any worker runs)', async () => {
+    for (const [key, headers] of [
+      ['key-acme-0123456789', {}],
+      ['key-admin-0123456789', { 'atelier-tenant': 'acme' }],
+    ] as const) {
+      const res = await gw.fetch(`/v1/trainings/${jobId}/events`, { key, headers });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: Array<{ type: string }> };
       expect(body.data[0].type).toBe('created');

@@ -1,4 +1,4 @@
-/** The old service's endpoints refuse bad requests with its `message` field and our problem details. */
+/** The old service's endpoints refuse bad requests as FastAPI did: 422 with a `detail` list (more in test/legacy). */
 import { describe, expect, it } from 'vitest';
 import { postJson } from '../helpers/api-client.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
@@ -8,11 +8,16 @@ const h = useHarness();
 const gw = useGateway(h);
 
 describe('old endpoints, bad requests', () => {
-  it('answers bad requests with a message (and the problem details)', async () => {
+  it('answers bad requests with 422 and one detail entry per bad field', async () => {
     const res = await postJson(gw, '/queueTrain', { id: 'abc', styleName: 'x' });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ message: expect.any(String), code: 'validation_failed' });
-    const bad = await postJson(gw, '/getTrainStatus', { id: -1 });
-    expect(bad.status).toBe(400);
+    expect(res.status).toBe(422);
+    const { detail } = (await res.json()) as { detail: Array<{ type: string; loc: string[] }> };
+    expect(detail.map((d) => [d.type, d.loc.join('.')])).toEqual([
+      ['int_parsing', 'body.id'],
+      ['missing', 'body.baseModel'],
+      ['missing', 'body.styleRefBase64'],
+    ]);
+    const noId = await postJson(gw, '/getTrainStatus', {});
+    expect([noId.status, ((await noId.json()) as { detail: unknown[] }).detail.length]).toEqual([422, 1]);
   });
 });

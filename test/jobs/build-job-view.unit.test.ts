@@ -18,6 +18,7 @@ function facts(over: Partial<JobFacts> = {}, memo: Partial<JobMemoInput> = {}): 
     tenantId: 'acme',
     runId: 'run-1',
     executionStatus: 'RUNNING',
+    cancelRequested: false,
     taskQueue: 'atelier.orchestration',
     startTime: at(600),
     executionTime: null,

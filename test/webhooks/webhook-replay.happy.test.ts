@@ -39,6 +39,7 @@ describe('replay across the webhook change', () => {
       Worker.runReplayHistory(
         { workflowsPath: WORKFLOWS_PATH, replayName: 'background' },
         await handle.fetchHistory(),
+        handle.workflowId,
       ),
     ).resolves.toBeUndefined();
   });

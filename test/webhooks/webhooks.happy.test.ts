@@ -24,7 +24,7 @@ describe('webhooks (a real receiver on loopback)', () => {
       expect(verifyWebhook(STRANGER, headers, d.body)).toBe(false);
       expect(verifyWebhook(NEW, headers, d.body.replace(job.id, 'someone-else'))).toBe(false);
       expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
-      expect(headers['webhook-id']).toMatch(/^msg_[A-Za-z0-9_-]+$/); // Standard Webhooks: no '.'
+      expect(headers['webhook-id']).toMatch(/^msg_[A-Za-z0-9_:~-]+$/); // Standard Webhooks: no '.'
       expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
       expect(headers['content-type']).toBe('application/json');
       // Thin payload: receivers fetch the job for details.

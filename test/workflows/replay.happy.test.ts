@@ -20,10 +20,16 @@ describe('replay', () => {
     await cancelled.handle.cancel();
     await Promise.allSettled([done.handle.result(), paused.handle.result(), cancelled.handle.result()]);
 
-    const histories = await Promise.all([done, paused, cancelled].map((j) => j.handle.fetchHistory()));
+    const jobs = [done, paused, cancelled];
+    const histories = await Promise.all(jobs.map((j) => j.handle.fetchHistory()));
     for (const [i, history] of histories.entries()) {
+      // Under its own workflow id: the workflow checks that the id is the one derived from its input.
       await expect(
-        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: `replay-${i}` }, history),
+        Worker.runReplayHistory(
+          { workflowsPath: WORKFLOWS_PATH, replayName: `replay-${i}` },
+          history,
+          jobs[i].handle.workflowId,
+        ),
       ).resolves.toBeUndefined();
     }
     expect(histories).toHaveLength(3);

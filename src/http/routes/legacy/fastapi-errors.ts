@@ -47,8 +47,10 @@ export const fastApiErrors = createMiddleware<AppEnv>(async function fastApiErro
     });
     return;
   }
-  // FastAPI's own wording where it had one (clients may compare it).
-  const detail = problem.code === 'method_not_allowed' ? 'Method Not Allowed' : problem.detail;
-  const body = { detail, code: problem.code, requestId: problem.requestId };
+  // FastAPI's own answer where it had one (clients may compare it); ours, in its shape, otherwise.
+  const body =
+    problem.code === 'method_not_allowed'
+      ? { detail: 'Method Not Allowed' }
+      : { detail: problem.detail, code: problem.code, requestId: problem.requestId };
   c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
 });

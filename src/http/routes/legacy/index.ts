@@ -146,10 +146,13 @@ export function legacyRoutes(gw: Gateway) {
   return app;
 }
 
-/** A job stopped, or being stopped, is gone for the old API (its `/v1` view stays). */
+/**
+ * A job stopped, or being stopped, is gone for the old API at once, as it was when the
+ * old service dropped it from its list (its `/v1` view stays).
+ */
 function legacyStatusOf(facts: JobFacts): S.LegacyStatus {
   const { status, phase } = statusAndPhaseOf(facts);
-  return phase === 'cancelling' ? 'NOT_FOUND' : S.LEGACY_STATUS_OF[status];
+  return facts.cancelRequested || phase === 'cancelling' ? 'NOT_FOUND' : S.LEGACY_STATUS_OF[status];
 }
 
 function nullIfNotFound(err: unknown): null {

@@ -9,7 +9,7 @@ import {
   StyleNameSchema,
 } from '../trainings/create-schemas.ts';
 
-export const PackIdSchema = contract.PackIdSchema.openapi({
+export const PackIdSchema = contract.PackIdSchema.meta({
   description: 'Pack id: 1–60 of A–Z a–z 0–9 _ - (its jobs are `<id>.1`, `<id>.2`, …)',
   example: 'autumn-set',
 });

@@ -9,27 +9,27 @@ import { ClientJobIdSchema } from '../../schemas/common.ts';
 
 // The workflow's own schemas (the same checks run again when the workflow starts),
 // with the descriptions and examples of the HTTP document.
-export const StyleNameSchema = contract.StyleNameSchema.openapi({
+export const StyleNameSchema = contract.StyleNameSchema.meta({
   example: 'Ukiyo',
   description: '1–200 characters; no control or format characters (checked, not expressed as a pattern)',
 });
-export const BaseModelSchema = contract.BaseModelSchema.openapi({
+export const BaseModelSchema = contract.BaseModelSchema.meta({
   example: 'color-lut',
   description: 'A trainer name from GET /v1/base-models',
 });
-export const ParamsSchema = contract.ParamsSchema.openapi({
+export const ParamsSchema = contract.ParamsSchema.meta({
   example: { iterations: 100, lutSize: 33 },
   description: 'Trainer parameters (see GET /v1/base-models)',
 });
-export const PrioritySchema = contract.PrioritySchema.openapi({
+export const PrioritySchema = contract.PrioritySchema.meta({
   description: '1 (highest) to 5 (lowest)',
   example: 3,
 });
 export const StartAtSchema = z.iso
   .datetime({ offset: true })
   .openapi({ description: 'Start no earlier than this time (ISO 8601)' });
-export const WebhookSchema = contract.WebhookTargetSchema.openapi('WebhookTarget');
-export const MetadataSchema = contract.MetadataSchema.openapi({
+export const WebhookSchema = contract.WebhookTargetSchema.meta({ id: 'WebhookTarget' });
+export const MetadataSchema = contract.MetadataSchema.meta({
   description: 'Up to 16 string pairs (key 1–64, value ≤ 512 characters; no control or format characters)',
 });
 
