@@ -49,7 +49,7 @@ describe('a bad update is refused and leaves the job alone', () => {
       .catch((e: unknown) => e);
     expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((rejected as WorkflowUpdateFailedError).cause?.message).toMatch(
-      /priority must be an integer from 1 to 5/,
+      /priority is an integer from 1 to 5/,
     );
     await expect(
       job.handle.executeUpdate(setPriorityUpdate, { args: [{ priority: 2 }] }),

@@ -32,7 +32,7 @@ describe('atelier pack', () => {
     expect(run.stdout).toMatch(/succeeded 100%/);
     const status = await runCli(['pack', 'status', id], env);
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain(`${id}-s1`);
+    expect(status.stdout).toContain(`${id}.1`);
     expect(status.stdout).toContain("'warm'");
     expect(status.stdout).toContain("'cool'");
   });
