@@ -21,7 +21,8 @@ import { blobRoutes } from './routes/blobs/index.ts';
 import { consoleRoutes } from './routes/console/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
-import { legacyRoutes } from './routes/legacy/index.ts';
+import { LEGACY_PATHS, legacyRoutes } from './routes/legacy/index.ts';
+import { fastApiErrors } from './routes/legacy/fastapi-errors.ts';
 import { metricsRoutes } from './routes/metrics/index.ts';
 import { trainingRoutes } from './routes/trainings/index.ts';
 import { packRoutes } from './routes/packs/index.ts';
@@ -49,6 +50,8 @@ export function createApp(deps: GatewayDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps.log));
   app.use('*', metrics.middleware);
+  // Old clients get FastAPI's error shapes for every refusal, authentication's included.
+  for (const path of LEGACY_PATHS) app.use(path, fastApiErrors);
   // Authentication before the body is read: an unauthenticated upload costs nothing.
   for (const path of PROTECTED) {
     app.use(path, authenticate(apiKeys));

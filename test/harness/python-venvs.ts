@@ -40,3 +40,9 @@ export async function pythonIn(spec: VenvSpec): Promise<string> {
   });
   return python;
 }
+
+/** Schemathesis: property-based requests generated from the gateway's OpenAPI document. */
+export const SCHEMATHESIS_VENV: VenvSpec = {
+  packages: ['schemathesis==4.32.5'],
+  probeModule: 'schemathesis',
+};

@@ -8,6 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApiKeyStore } from '../../src/auth/api-keys.ts';
 import { createApp } from '../../src/http/app.ts';
+import { answerClientErrors } from '../../src/http/client-errors.ts';
 import { type GatewayDeps } from '../../src/http/app-types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
 import { type WebhookTarget } from '../../workflows/messages.ts';
@@ -60,6 +61,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
   const app = createApp(deps);
   const port = await freePort();
   const server: ServerType = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
+  answerClientErrors(server); // as src/cli/gateway.ts does: oversized headers get problem+json
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

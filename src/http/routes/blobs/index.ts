@@ -52,7 +52,13 @@ async function imageOf(req: Request): Promise<{ bytes: Buffer; field: string }> 
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type.startsWith('image/')) return { bytes: Buffer.from(await req.arrayBuffer()), field: 'body' };
   if (type === 'multipart/form-data') {
-    const image = (await req.formData()).get('image');
+    // A malformed multipart body (no boundary, broken parts) is the client's error, not ours.
+    const form = await req.formData().catch(() => {
+      throw new ApiError('validation_failed', 'the multipart body could not be read', {
+        errors: [{ field: 'body', message: 'malformed multipart/form-data (is the boundary set?)' }],
+      });
+    });
+    const image = form.get('image');
     if (image instanceof File) return { bytes: Buffer.from(await image.arrayBuffer()), field: 'image' };
     throw new ApiError('validation_failed', 'the multipart body needs an `image` file part', {
       errors: [{ field: 'image', message: 'required' }],

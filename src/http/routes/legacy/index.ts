@@ -19,7 +19,7 @@ import { BEARER_SECURITY } from '../../schemas/common.ts';
 import { countSubmissions } from '../../submission-outcome.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
 import { jobRefOf } from '../../viewer.ts';
-import { fastApiErrors, validationResponse } from './fastapi-errors.ts';
+import { validationResponse } from './fastapi-errors.ts';
 import { legacyJobIdOf, parseIdBody, parseQueueTrain, readLegacyBody } from './legacy-body.ts';
 import { legacyExtensions } from './legacy-extensions.ts';
 import {
@@ -83,11 +83,13 @@ const ROUTES = [
   ),
 ];
 
+/** The old API's paths: createApp puts fastApiErrors in front of everything on them (auth included). */
+export const LEGACY_PATHS = ROUTES.map((r) => r.path);
+
 export function legacyRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   // Documented like every route, read by hand: the old service's rules are pydantic's, not zod's.
   for (const route of ROUTES) app.openAPIRegistry.registerPath(route);
-  for (const route of ROUTES) app.use(route.path, fastApiErrors);
   const removed = { message: 'Job removed from queue' as const };
 
   app.post('/queueTrain', countSubmissions(gw.metrics, 'legacy'), async (c) => {
