@@ -14,6 +14,10 @@ const PERMANENT = [
   'UnknownBaseModel',
   'TrainerBadInput',
   'BlobMissing',
+  'CheckpointMissing',
+  'StorageCorrupt',
+  'InvalidStorageKey',
+  'ArtifactConflict',
 ];
 
 /**

@@ -4,7 +4,7 @@
  * the wire: renaming one is a breaking change.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { BlobRef } from '../src/storage/types.ts';
+import type { BlobRef, SkippedCheckpoint } from '../src/storage/types.ts';
 import type { JobView } from './job-view.ts';
 
 export interface WebhookTarget {
@@ -59,6 +59,14 @@ export interface TrainingReportInput {
   total: number;
   loss: number | null;
   checkpointKey?: string;
+  /** Set on an attempt's first report when its latest checkpoint was unusable and it fell back. */
+  checkpointFallback?: CheckpointFallback;
+}
+
+/** Which checkpoint an attempt continued from (0 = a clean start) and what it skipped, and why. */
+export interface CheckpointFallback {
+  resumedFrom: number;
+  skipped: SkippedCheckpoint[];
 }
 
 export const pauseSignal = defineSignal<[PauseInput?]>('pause');

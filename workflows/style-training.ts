@@ -218,6 +218,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
         return await scope.run(() =>
           training.trainStyle({
             jobId: input.jobId,
+            tenantId: input.tenantId,
             run: state.run,
             baseModel: input.baseModel,
             params: input.params,
@@ -240,7 +241,11 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
 
   async function runPipeline(): Promise<StyleTrainingResult> {
     setPhase('decoding');
-    const decoded = await light.decodeImage({ jobId: input.jobId, image: input.image });
+    const decoded = await light.decodeImage({
+      jobId: input.jobId,
+      tenantId: input.tenantId,
+      image: input.image,
+    });
     const pixels: TrainingPixelsRef = {
       ref: decoded.pixelsRef,
       width: decoded.pixelsWidth,
@@ -252,6 +257,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     setPhase('publishing');
     const published: PublishArtifactsResult = await light.publishArtifacts({
       jobId: input.jobId,
+      tenantId: input.tenantId,
       styleName: input.styleName,
       baseModel: input.baseModel,
       params: input.params,
@@ -279,7 +285,12 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
       // Cleanup must run even though the workflow is cancelled: shield it.
       await CancellationScope.nonCancellable(async () => {
         setPhase('cancelling');
-        await light.cleanupJob({ jobId: input.jobId, removeArtifacts: true, removeCheckpoints: true });
+        await light.cleanupJob({
+          jobId: input.jobId,
+          tenantId: input.tenantId,
+          removeArtifacts: true,
+          removeCheckpoints: true,
+        });
         state.finishedAt = new Date().toISOString();
         setPhase('cancelled');
         await notifyEvent('training.cancelled');
@@ -297,7 +308,12 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     state.error = errorOf(err);
     await CancellationScope.nonCancellable(async () => {
       // Checkpoints are kept: an operator may reset the workflow and continue from them.
-      await light.cleanupJob({ jobId: input.jobId, removeArtifacts: true, removeCheckpoints: false });
+      await light.cleanupJob({
+        jobId: input.jobId,
+        tenantId: input.tenantId,
+        removeArtifacts: true,
+        removeCheckpoints: false,
+      });
       state.finishedAt = new Date().toISOString();
       setPhase('failed');
       await notifyEvent('training.failed');

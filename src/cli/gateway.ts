@@ -8,7 +8,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from '../http/app.ts';
 import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
-import { createFsStorage } from '../storage/fs-storage.ts';
+import { createStorage } from '../storage/create-storage.ts';
 import { loadTrainers } from '../training/load-trainers.ts';
 import { assertSafeBinding } from '../http/binding-policy.ts';
 import { loadApiKeys } from '../auth/api-keys.ts';
@@ -25,7 +25,7 @@ export async function run(): Promise<number> {
   const app = createApp({
     client,
     namespace: target.namespace,
-    storage: createFsStorage(config.dataDir),
+    storage: createStorage(config.storage),
     trainers: await loadTrainers(config),
     log,
     limits: { maxBodyBytes: config.maxBodyBytes, maxInputPixels: config.maxInputPixels },

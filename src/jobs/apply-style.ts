@@ -9,7 +9,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import sharp from 'sharp';
 import { parseCube } from '../training/cube-format.ts';
 import { applyLutToRgb8 } from '../training/lut-apply.ts';
-import { type Storage } from '../storage/types.ts';
+import { type JobRef, type Storage } from '../storage/types.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** Pixels per slice: a few milliseconds of work each. */
@@ -17,11 +17,11 @@ const SLICE_PIXELS = 128 * 1024;
 
 export async function applyStyle(
   storage: Storage,
-  jobId: string,
+  job: JobRef,
   image: Uint8Array,
   maxInputPixels: number,
 ): Promise<Buffer> {
-  const lut = parseCube((await storage.readArtifact(jobId, 'style.cube')).toString('utf8'));
+  const lut = parseCube((await storage.readArtifact(job, 'style.cube')).toString('utf8'));
   const { data, info } = await sharp(image, {
     limitInputPixels: maxInputPixels,
     failOn: 'error',

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, isGrpcServiceError } from '@temporalio/client';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
 import { type Storage } from '../storage/types.ts';
-import { describeJob, type JobFacts, type Viewer } from './describe-job.ts';
+import { describeJob, jobRefOf, type JobFacts, type Viewer } from './describe-job.ts';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -35,7 +35,7 @@ export async function deleteJob(
     }
     if (facts.executionStatus === 'RUNNING') return { deleted: false, facts };
   }
-  await deps.storage.deleteJobData(jobId);
+  await deps.storage.deleteJobData(jobRefOf(facts));
   try {
     await client.workflowService.deleteWorkflowExecution({
       namespace: deps.namespace,

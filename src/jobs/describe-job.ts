@@ -15,6 +15,7 @@ import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-w
 import { optionalTsToDate } from '@temporalio/common/lib/time.js';
 import proto from '@temporalio/proto';
 import type { TrainingHeartbeat } from '../../activities/train-style.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
 import { JOB_PHASES, type JobPhase } from '../../workflows/job-view.ts';
 import { trainingWorkflowId } from '../../workflows/messages.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
@@ -54,6 +55,9 @@ export interface JobFacts {
   memo: JobMemo;
   training: TrainingActivityFacts | null;
 }
+
+/** The job's storage identity: its owner's tenant and its id (also when an admin looks at it). */
+export const jobRefOf = (f: JobFacts): JobRef => ({ tenantId: f.memo.tenantId, jobId: f.jobId });
 
 export function notFound(jobId: string): ApiError {
   return new ApiError('not_found', `no job with id '${jobId}'`);

@@ -9,7 +9,7 @@ import { type JobError } from '../../workflows/job-view.ts';
 import { type Storage } from '../storage/types.ts';
 import { type ApiJob } from './api-job.ts';
 import { buildJobView, statusAndPhaseOf } from './build-job-view.ts';
-import { describeJob, type JobFacts, type Viewer } from './describe-job.ts';
+import { describeJob, jobRefOf, type JobFacts, type Viewer } from './describe-job.ts';
 import { failureOfClosedJob } from './job-failure.ts';
 import { type QueueTracker } from './queue-tracker.ts';
 
@@ -38,8 +38,8 @@ export function createJobReader(deps: { client: Client; storage: Storage; queue:
     return view?.error ?? null;
   }
 
-  async function lastCheckpoint(jobId: string) {
-    const all = await storage.listCheckpoints(jobId);
+  async function lastCheckpoint(f: JobFacts) {
+    const all = await storage.listCheckpoints(jobRefOf(f));
     const last = all.at(-1);
     return last ? { iteration: last.iteration, loss: last.loss } : null;
   }
@@ -49,8 +49,8 @@ export function createJobReader(deps: { client: Client; storage: Storage; queue:
     const terminal = status === 'succeeded' || status === 'failed' || status === 'cancelled';
     const [error, artifacts, checkpoint, place] = await Promise.all([
       status === 'failed' ? errorOf(f) : null,
-      status === 'succeeded' ? storage.listArtifacts(f.jobId) : [],
-      !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f.jobId) : null,
+      status === 'succeeded' ? storage.listArtifacts(jobRefOf(f)) : [],
+      !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f) : null,
       terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f)),
     ]);
     return buildJobView(f, { error, artifacts, lastCheckpoint: checkpoint, queue: place, now: new Date() });

@@ -5,7 +5,12 @@
  * `Idempotency-Key`, so a retried request meets the same pack.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { packWorkflowId, type PackStyleInput, type StylePackInput } from '../../workflows/pack-messages.ts';
+import {
+  packJobId,
+  packWorkflowId,
+  type PackStyleInput,
+  type StylePackInput,
+} from '../../workflows/pack-messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
@@ -31,7 +36,12 @@ export interface PackRequest {
   priority: number;
 }
 
-async function admitStyle(deps: GatewayDeps, style: PackStyleRequest, i: number): Promise<PackStyleInput> {
+async function admitStyle(
+  deps: GatewayDeps,
+  tenantId: string,
+  style: PackStyleRequest,
+  i: number,
+): Promise<PackStyleInput> {
   const trainer = deps.trainers.get(style.baseModel);
   if (!trainer) {
     throw new ApiError('unknown_base_model', `styles[${i}]: unknown baseModel '${style.baseModel}'`, {
@@ -50,7 +60,7 @@ async function admitStyle(deps: GatewayDeps, style: PackStyleRequest, i: number)
     });
   }
   const admitted = await admitImage(style.image, `styles.${i}.styleRefBase64`, deps.limits.maxInputPixels);
-  const image = await deps.storage.putBlob(style.image, admitted.contentType);
+  const image = await deps.storage.putBlob(tenantId, style.image, admitted.contentType);
   return {
     styleName: style.styleName,
     baseModel: style.baseModel,
@@ -66,7 +76,7 @@ export async function submitPack(
   req: PackRequest,
 ): Promise<{ packId: string; created: boolean }> {
   const styles: PackStyleInput[] = [];
-  for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, style, i));
+  for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, req.tenantId, style, i));
   // Pack ids leave room for the `-sN` suffix of their jobs within the 64-character job id limit.
   const packId =
     req.id ??
@@ -94,6 +104,12 @@ export async function submitPack(
       memo: { tenantId: req.tenantId, kind: 'pack', styles: styles.length },
       staticSummary: `Style pack ${packId}: ${styles.length} styles`,
     });
+    // Each style's job keeps its image until it finishes (its jobs start later, a few at a time).
+    for (const [i, style] of styles.entries()) {
+      await deps.storage.referenceBlobs({ tenantId: req.tenantId, jobId: packJobId(packId, i) }, [
+        style.image.sha256,
+      ]);
+    }
     return { packId, created: true };
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

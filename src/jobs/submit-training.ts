@@ -74,7 +74,7 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
   }
   const jobId =
     req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId());
-  const blob = await deps.storage.putBlob(req.image, image.contentType);
+  const blob = await deps.storage.putBlob(req.tenantId, req.image, image.contentType);
   const startAt = req.startAt && req.startAt.getTime() > Date.now() ? req.startAt : undefined;
   const fingerprint = fingerprintOf({
     styleName: req.styleName,
@@ -140,5 +140,8 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
     },
   );
   if (facts.memo.fingerprint !== fingerprint) throw conflict();
-  return { facts, created: facts.memo.submissionId === submissionId };
+  const created = facts.memo.submissionId === submissionId;
+  // Only a job this request created: a replay may find the job finished, its blobs released.
+  if (created) await deps.storage.referenceBlobs({ tenantId: req.tenantId, jobId }, [blob.sha256]);
+  return { facts, created };
 }

@@ -8,6 +8,7 @@ import { createTrainActivities, type TrainingHeartbeat } from '../../activities/
 import { type TrainStyleInput, type TrainStyleResult } from '../../activities/types.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { styleImage } from '../helpers/images.ts';
+import { localJob } from '../helpers/jobs.ts';
 
 async function trainingInput(
   h: Harness,
@@ -17,9 +18,10 @@ async function trainingInput(
   const { data, info } = await sharp(await styleImage(256, 256))
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const ref = await h.deps.storage.putBlob(data, 'application/x-atelier-rgb8');
+  const ref = await h.deps.storage.putBlob('local', data, 'application/x-atelier-rgb8');
   return {
     jobId,
+    tenantId: 'local',
     run: 1,
     baseModel: 'color-lut',
     params,
@@ -83,7 +85,7 @@ describe('trainStyle activity', () => {
       }
     });
     await expect(first.run(trainStyle, input)).rejects.toBeInstanceOf(CancelledFailure);
-    const latest = (await h.deps.storage.readLatestCheckpoint('resume-me'))!.record;
+    const latest = (await h.deps.storage.readLatestCheckpoint(localJob('resume-me')))!.record;
     expect(latest.iteration).toBeGreaterThan(0);
     expect(latest.iteration).toBeLessThan(30);
     const second = new MockActivityEnvironment({ attempt: 2 }, { client: h.client, logger: quiet });

@@ -5,6 +5,7 @@ import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
 import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
 import { type Harness } from './harness.ts';
 import { styleImage } from './images.ts';
 
@@ -20,12 +21,13 @@ export interface JobOptions {
 export async function startJob(
   h: Harness,
   opts: JobOptions = {},
-): Promise<{ jobId: string; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
+): Promise<{ jobId: string; ref: JobRef; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
   const jobId = opts.jobId ?? `job-${randomUUID().slice(0, 12)}`;
-  const image = await h.deps.storage.putBlob(opts.image ?? (await styleImage()), 'image/png');
+  const tenantId = opts.tenantId ?? 'local';
+  const image = await h.deps.storage.putBlob(tenantId, opts.image ?? (await styleImage()), 'image/png');
   const input: StyleTrainingInput = {
     jobId,
-    tenantId: opts.tenantId ?? 'local',
+    tenantId,
     styleName: 'Test style',
     baseModel: opts.baseModel ?? 'color-lut',
     image,
@@ -50,8 +52,11 @@ export async function startJob(
     },
   });
   const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(trainingWorkflowId(jobId));
-  return { jobId, handle };
+  return { jobId, ref: { tenantId, jobId }, handle };
 }
+
+/** A job of the tests' default tenant, for reading its storage. */
+export const localJob = (jobId: string): JobRef => ({ tenantId: 'local', jobId });
 
 /** Polls the status query until `predicate` holds; fails with the last view after `timeoutMs`. */
 export async function waitForView(

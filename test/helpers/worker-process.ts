@@ -32,6 +32,7 @@ export async function startWorkerProcess(
       ...process.env,
       TEMPORAL_ADDRESS: h.address,
       ATELIER_DATA_DIR: h.dataDir,
+      ...h.storageEnv,
       ATELIER_TASK_QUEUE_SUFFIX: h.suffix,
       WORKER_METRICS_PORT: '0',
       CHECKPOINT_EVERY_MS: '200',

@@ -5,6 +5,7 @@ import { createHarness, type Harness, type RunningWorkers } from '../helpers/har
 import { styleImage } from '../helpers/images.ts';
 import { postJson, waitForJob } from './api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
+import { localJob } from '../helpers/jobs.ts';
 
 let h: Harness;
 let gw: Gateway;
@@ -83,7 +84,7 @@ describe('old endpoints', () => {
     const done = base + 3;
     const del = await postJson(gw, '/stopOrDeleteTrain', { id: done });
     expect(await del.json()).toEqual({ message: 'Job removed from queue' });
-    expect(await h.deps.storage.listArtifacts(String(done))).toEqual([]);
+    expect(await h.deps.storage.listArtifacts(localJob(String(done)))).toEqual([]);
 
     const missing = await postJson(gw, '/stopOrDeleteTrain', { id: base + 9 });
     expect(missing.status).toBe(404);

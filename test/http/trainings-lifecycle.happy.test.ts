@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { styleImage } from '../helpers/images.ts';
 import { createJob, isTerminal, waitForJob } from './api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
+import { localJob } from '../helpers/jobs.ts';
 
 let h: Harness;
 let gw: Gateway;
@@ -102,7 +103,7 @@ describe('a job seen through the API', () => {
     let res = await gw.fetch(`/v1/trainings/${job.id}`, { method: 'DELETE' });
     while (res.status === 202) res = await gw.fetch(`/v1/trainings/${job.id}`, { method: 'DELETE' });
     expect(res.status).toBe(204);
-    expect(await h.deps.storage.listCheckpoints(job.id)).toEqual([]);
+    expect(await h.deps.storage.listCheckpoints(localJob(job.id))).toEqual([]);
     // The execution record goes asynchronously: until then the job shows as cancelled, without data.
     const after = await gw.fetch(`/v1/trainings/${job.id}`);
     if (after.status === 200)

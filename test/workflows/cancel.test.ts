@@ -3,7 +3,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Storage } from '../../src/storage/types.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
+import { inPhase, startJob, waitForView, localJob } from '../helpers/jobs.ts';
 import { pauseSignal, statusQuery } from '../../workflows/messages.ts';
 
 /** Storage whose reads of uploaded images are slow, so a job stays in `decoding` long enough to cancel it there. */
@@ -11,7 +11,10 @@ function slowImageReads(storage: Storage, ms: number): Storage {
   return new Proxy(storage, {
     get(target, prop, receiver) {
       if (prop === 'getBlob')
-        return async (sha: string) => (await new Promise((r) => setTimeout(r, ms)), target.getBlob(sha));
+        return async (tenantId: string, sha: string) => (
+          await new Promise((r) => setTimeout(r, ms)),
+          target.getBlob(tenantId, sha)
+        );
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -30,8 +33,8 @@ async function expectCancelled(
   expect(view.phase).toBe('cancelled');
   expect(view.status).toBe('cancelled');
   // Cleanup ran: no checkpoints or artifacts are left behind.
-  expect(await h.deps.storage.listCheckpoints(jobId)).toEqual([]);
-  expect(await h.deps.storage.listArtifacts(jobId)).toEqual([]);
+  expect(await h.deps.storage.listCheckpoints(localJob(jobId))).toEqual([]);
+  expect(await h.deps.storage.listArtifacts(localJob(jobId))).toEqual([]);
 }
 
 describe('cancel in every phase', () => {
@@ -63,7 +66,7 @@ describe('cancel in every phase', () => {
     const workers = await h.startWorkers('all');
     const { jobId, handle } = await startJob(h, { params: { iterations: 400, lutSize: 33 } });
     const before = await waitForView(handle, (v) => (v.progress?.iteration ?? 0) >= 3);
-    expect((await h.deps.storage.listCheckpoints(jobId)).length).toBeGreaterThan(0);
+    expect((await h.deps.storage.listCheckpoints(localJob(jobId))).length).toBeGreaterThan(0);
     const asked = Date.now();
     await handle.cancel();
     await expectCancelled(h, jobId, handle);

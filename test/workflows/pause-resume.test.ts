@@ -22,7 +22,7 @@ describe('pause and resume', () => {
     await job.handle.signal(pauseSignal, { reason: 'test' });
     const paused = await waitForView(job.handle, inPhase('paused'));
     expect(paused.status).toBe('paused');
-    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.jobId))!.record;
+    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.ref))!.record;
     expect(checkpoint.iteration).toBeGreaterThan(0);
 
     // The single training slot is free: another job trains to completion meanwhile.
@@ -41,7 +41,7 @@ describe('pause and resume', () => {
     const reference = await startJob(h, { params });
     await reference.handle.result();
     const [a, b] = await Promise.all(
-      [job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')),
+      [job.ref, reference.ref].map((ref) => h.deps.storage.readArtifact(ref, 'style.cube')),
     );
     expect(sha256(a)).toBe(sha256(b));
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startJob } from '../helpers/jobs.ts';
+import { startJob, localJob } from '../helpers/jobs.ts';
 import { activityFacts } from '../helpers/history.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -20,16 +20,18 @@ describe('styleTrainingWorkflow end to end', () => {
     expect(result.artifacts.sort()).toEqual(['manifest.json', 'preview.png', 'style.cube']);
     expect(result.iterations).toBeGreaterThan(0);
 
-    const manifest = JSON.parse((await h.deps.storage.readArtifact(jobId, 'manifest.json')).toString());
+    const manifest = JSON.parse(
+      (await h.deps.storage.readArtifact(localJob(jobId), 'manifest.json')).toString(),
+    );
     expect(manifest.trainer.name).toBe('color-lut');
     expect(manifest.params).toMatchObject({ iterations: 8, lutSize: 17, seed: 7 });
     expect(manifest.metrics.lossCurve.length).toBe(manifest.metrics.iterations);
     for (const file of manifest.files) {
-      const bytes = await h.deps.storage.readArtifact(jobId, file.name);
+      const bytes = await h.deps.storage.readArtifact(localJob(jobId), file.name);
       expect(sha256(bytes)).toBe(file.sha256);
       expect(bytes.length).toBe(file.bytes);
     }
-    const cube = (await h.deps.storage.readArtifact(jobId, 'style.cube')).toString();
+    const cube = (await h.deps.storage.readArtifact(localJob(jobId), 'style.cube')).toString();
     expect(cube).toMatch(/LUT_3D_SIZE 17/);
 
     const description = await handle.describe();
@@ -46,8 +48,8 @@ describe('styleTrainingWorkflow end to end', () => {
     const params = { iterations: 6, lutSize: 17, seed: 11 };
     const [a, b] = await Promise.all([startJob(h, { params }), startJob(h, { params })]);
     await Promise.all([a.handle.result(), b.handle.result()]);
-    const cubeA = await h.deps.storage.readArtifact(a.jobId, 'style.cube');
-    const cubeB = await h.deps.storage.readArtifact(b.jobId, 'style.cube');
+    const cubeA = await h.deps.storage.readArtifact(a.ref, 'style.cube');
+    const cubeB = await h.deps.storage.readArtifact(b.ref, 'style.cube');
     expect(sha256(cubeA)).toBe(sha256(cubeB));
   });
 });

@@ -22,7 +22,7 @@ describe('a training worker SIGKILLed mid-training', () => {
     await waitForView(job.handle, (v) => (v.progress?.iteration ?? 0) >= 10, 90_000);
     const killed = await first.kill('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.jobId))!.record;
+    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.ref))!.record;
     expect(checkpoint.iteration).toBeGreaterThan(0);
 
     const second = await startWorkerProcess(h, 'training');
@@ -50,7 +50,7 @@ describe('a training worker SIGKILLed mid-training', () => {
       await refWorker.kill('SIGTERM');
     }
     const [a, b] = await Promise.all(
-      [job.jobId, reference.jobId].map((id) => h.deps.storage.readArtifact(id, 'style.cube')),
+      [job.ref, reference.ref].map((ref) => h.deps.storage.readArtifact(ref, 'style.cube')),
     );
     expect(sha256(a)).toBe(sha256(b));
   });

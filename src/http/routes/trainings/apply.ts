@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { applyStyle } from '../../../jobs/apply-style.ts';
 import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
-import { describeJob } from '../../../jobs/describe-job.ts';
+import { describeJob, jobRefOf } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
@@ -76,7 +76,7 @@ export function applyRoute(gw: Gateway) {
         extra: { status },
       });
     await admitImage(bytes, field, gw.limits.maxInputPixels);
-    const png = await applyStyle(gw.storage, id, bytes, gw.limits.maxInputPixels);
+    const png = await applyStyle(gw.storage, jobRefOf(facts), bytes, gw.limits.maxInputPixels);
     return c.body(new Uint8Array(png), 200, {
       'content-type': 'image/png',
       'content-length': String(png.length),

@@ -1,6 +1,6 @@
 /** GET /v1/trainings/{id}/checkpoints: the job's checkpoints with iteration and loss. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { describeJob } from '../../../jobs/describe-job.ts';
+import { describeJob, jobRefOf } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { viewerOf } from '../../viewer.ts';
@@ -32,8 +32,8 @@ const route = createRoute({
 export function checkpointsRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    await describeJob(gw.client, id, viewerOf(c)); // tenancy: someone else's job is a 404
-    const records = await gw.storage.listCheckpoints(id);
+    const facts = await describeJob(gw.client, id, viewerOf(c)); // tenancy: someone else's job is a 404
+    const records = await gw.storage.listCheckpoints(jobRefOf(facts));
     return c.json(
       { data: records.map((r) => ({ iteration: r.iteration, loss: r.loss, createdAt: r.createdAt })) },
       200,

@@ -1,0 +1,34 @@
+/**
+ * The training activity's reports to its workflow (start of an attempt, each checkpoint),
+ * sent as signals: fire-and-forget, because a lost report only delays the job's view.
+ */
+import { getClient, log } from '@temporalio/activity';
+import type { CheckpointFallback } from '../workflows/messages.ts';
+import { trainingReportSignal, trainingWorkflowId } from '../workflows/messages.ts';
+import type { TrainStyleInput } from './types.ts';
+
+interface Progress {
+  iteration: number;
+  total: number;
+  loss: number | null;
+  checkpointKey: string | null;
+}
+
+export function trainingReporter(input: TrainStyleInput, attempt: number) {
+  return {
+    send(p: Progress, checkpointFallback?: CheckpointFallback): void {
+      void getClient()
+        .workflow.getHandle(trainingWorkflowId(input.jobId))
+        .signal(trainingReportSignal, {
+          run: input.run,
+          attempt,
+          iteration: p.iteration,
+          total: p.total,
+          loss: p.loss,
+          checkpointKey: p.checkpointKey ?? undefined,
+          ...(checkpointFallback && { checkpointFallback }),
+        })
+        .catch((err: unknown) => log.warn('training report not delivered', { error: String(err) }));
+    },
+  };
+}
