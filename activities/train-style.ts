@@ -140,9 +140,15 @@ export function createTrainActivities(deps: TrainDeps) {
       // A trainer that says the input can never work (command exit 65) must not burn retries.
       if (err instanceof TrainerBadInputError)
         throw permanentFailure(FailureType.TrainerBadInput, err.message);
-      throw capStorageFailure(err, beat.storageFailures, deps.storageMaxRetries, (count) =>
-        heartbeat({ ...beat, storageFailures: count }),
-      );
+      throw capStorageFailure(err, beat.storageFailures, deps.storageMaxRetries, (count) => {
+        // In the worker's log too: a fenced-off attempt may have no server to report to.
+        log.warn('training attempt stopped by storage', {
+          jobId: input.jobId,
+          storageFailures: count,
+          error: (err as Error).message,
+        });
+        heartbeat({ ...beat, storageFailures: count });
+      });
     } finally {
       clearInterval(ticker);
     }
