@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { createApiKeyStore } from '../../src/auth/api-keys.ts';
 import { createApp } from '../../src/http/app.ts';
 import { type GatewayDeps } from '../../src/http/app-types.ts';
+import { type Storage } from '../../src/storage/types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
 import { freePort } from './free-port.ts';
 import { type Harness } from './harness.ts';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   maxInputPixels?: number;
   /** Trainers the gateway validates against (default: the harness's). */
   trainers?: TrainerRegistry;
+  /** Storage of the gateway (default: the harness's), e.g. one with presigned downloads. */
+  storage?: Storage;
 }
 
 export interface Gateway {
@@ -42,7 +45,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
   const deps: GatewayDeps = {
     client: h.client,
     namespace: 'default',
-    storage: h.deps.storage,
+    storage: opts.storage ?? h.deps.storage,
     trainers: opts.trainers ?? h.deps.trainers,
     log: pino({ level: 'info' }, sink),
     limits: {
