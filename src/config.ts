@@ -71,6 +71,7 @@ export const ConfigSchema = z.object({
   ATELIER_WEBHOOK_DEFAULT_URL: optionalUrl,
   ATELIER_STORAGE_URL: storageUrl,
   ATELIER_STORAGE: z.enum(['fs', 's3']).default('fs'),
+  ATELIER_SEAWEEDFS_PATH: z.string().optional(),
   ATELIER_S3_PRESIGN: envBoolean(false),
   ATELIER_S3_FORCE_PATH_STYLE: envBoolean(true),
   AWS_ENDPOINT_URL: optionalUrl,
@@ -119,6 +120,8 @@ export interface Config {
   storage: StorageSettings;
   /** `atelier dev` only: `s3` starts an embedded SeaweedFS and points everything at it. */
   devStorage: 'fs' | 's3';
+  /** A `weed` binary to use instead of provisioning one (dev only). */
+  seaweedFsPath?: string;
   storageMaxRetries: number;
   checkpointKeep: number;
   blobGraceMs: number;
@@ -181,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       presign: c.ATELIER_S3_PRESIGN,
     }),
     devStorage: c.ATELIER_STORAGE,
+    seaweedFsPath: c.ATELIER_SEAWEEDFS_PATH || undefined,
     storageMaxRetries: c.ATELIER_STORAGE_MAX_RETRIES,
     checkpointKeep: c.CHECKPOINT_KEEP,
     blobGraceMs: c.ATELIER_BLOB_GRACE_MS,

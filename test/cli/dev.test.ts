@@ -4,7 +4,7 @@
  * nothing left behind, and a second start keeps every earlier workflow.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../helpers/free-port.ts';
+import { styleImage } from '../helpers/images.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
 
@@ -107,5 +108,55 @@ describe('atelier dev', () => {
     await again.close();
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  }, 240_000);
+});
+
+describe('atelier dev --storage s3', () => {
+  it('starts an embedded SeaweedFS beside the dev server; jobs store everything in it; Ctrl-C stops it too', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-dev-s3-'));
+    try {
+      const [port, temporalPort] = [await freePort(), await freePort()];
+      const dev = await startDev({
+        ATELIER_DATA_DIR: dataDir,
+        PORT: String(port),
+        TEMPORAL_DEV_PORT: String(temporalPort),
+        TEMPORAL_UI_PORT: '0',
+        WORKER_METRICS_PORT: '0',
+        TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+        ATELIER_SEAWEEDFS_PATH: inject('s3').weedPath,
+        ATELIER_STORAGE: 's3',
+        TEMPORAL_ADDRESS: '',
+        ATELIER_STORAGE_URL: '',
+      });
+      const endpoint = /embedded SeaweedFS at http:\/\/127\.0\.0\.1:(\d+)/.exec(dev.output());
+      expect(endpoint).not.toBeNull();
+      const api = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${api}/readyz`)).status).toBe(200);
+      const res = await fetch(`${api}/v1/trainings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          styleName: 'Dev on S3',
+          baseModel: 'color-lut',
+          styleRefBase64: (await styleImage()).toString('base64'),
+          params: { iterations: 3, lutSize: 17 },
+        }),
+      });
+      const { id } = (await res.json()) as { id: string };
+      let status = '';
+      for (const deadline = Date.now() + 120_000; status !== 'succeeded' && Date.now() < deadline;) {
+        status = ((await (await fetch(`${api}/v1/trainings/${id}`)).json()) as { status: string }).status;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      expect(status).toBe('succeeded');
+      expect((await fetch(`${api}/v1/trainings/${id}/artifacts/style.cube`)).status).toBe(200);
+      // Nothing of the job under the data dir's own tree: it is all in the bucket.
+      expect((await readdir(dataDir)).includes('tenants')).toBe(false);
+      dev.child.kill('SIGINT');
+      expect(await dev.exited).toBe(0);
+      expect(await portOpen(Number(endpoint![1]))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }, 240_000);
 });
