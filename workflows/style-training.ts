@@ -73,6 +73,8 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     /** Duration of the training run that completed (for the manifest). */
     trainingMs: 0,
   };
+  /** What the activities need to find the job's data: every storage key is under its tenant. */
+  const job = { jobId: input.jobId, tenantId: input.tenantId };
   let trainingScope: CancellationScope | undefined;
   /** Webhook deliveries in flight; the workflow closes only after they settle (at-least-once). */
   const deliveries: Promise<void>[] = [];
@@ -217,8 +219,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
         });
         return await scope.run(() =>
           training.trainStyle({
-            jobId: input.jobId,
-            tenantId: input.tenantId,
+            ...job,
             run: state.run,
             baseModel: input.baseModel,
             params: input.params,
@@ -241,11 +242,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
 
   async function runPipeline(): Promise<StyleTrainingResult> {
     setPhase('decoding');
-    const decoded = await light.decodeImage({
-      jobId: input.jobId,
-      tenantId: input.tenantId,
-      image: input.image,
-    });
+    const decoded = await light.decodeImage({ ...job, image: input.image });
     const pixels: TrainingPixelsRef = {
       ref: decoded.pixelsRef,
       width: decoded.pixelsWidth,
@@ -256,8 +253,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     state.trainingMs += trained.durationMs;
     setPhase('publishing');
     const published: PublishArtifactsResult = await light.publishArtifacts({
-      jobId: input.jobId,
-      tenantId: input.tenantId,
+      ...job,
       styleName: input.styleName,
       baseModel: input.baseModel,
       params: input.params,
@@ -285,12 +281,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
       // Cleanup must run even though the workflow is cancelled: shield it.
       await CancellationScope.nonCancellable(async () => {
         setPhase('cancelling');
-        await light.cleanupJob({
-          jobId: input.jobId,
-          tenantId: input.tenantId,
-          removeArtifacts: true,
-          removeCheckpoints: true,
-        });
+        await light.cleanupJob({ ...job, removeArtifacts: true, removeCheckpoints: true });
         state.finishedAt = new Date().toISOString();
         setPhase('cancelled');
         await notifyEvent('training.cancelled');
@@ -308,12 +299,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
     state.error = errorOf(err);
     await CancellationScope.nonCancellable(async () => {
       // Checkpoints are kept: an operator may reset the workflow and continue from them.
-      await light.cleanupJob({
-        jobId: input.jobId,
-        tenantId: input.tenantId,
-        removeArtifacts: true,
-        removeCheckpoints: false,
-      });
+      await light.cleanupJob({ ...job, removeArtifacts: true, removeCheckpoints: false });
       state.finishedAt = new Date().toISOString();
       setPhase('failed');
       await notifyEvent('training.failed');

@@ -15,7 +15,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { createStorage } from '../../src/storage/create-storage.ts';
 import type { StorageSettings } from '../../src/storage/storage-settings.ts';
 import type { Storage } from '../../src/storage/types.ts';
@@ -169,5 +169,40 @@ function s3Raw(prefix: string): RawAccess {
       return keys.sort();
     },
     currentVersionKey: async (key) => key,
+  };
+}
+
+/** A fresh storage of `backend` for every test of the calling `describe` (removed after each). */
+export function storageForEachTest(backend: Backend, opts: { presign?: boolean } = {}): TestStorage {
+  let current: TestStorage | undefined;
+  beforeEach(async () => {
+    current = await createTestStorage(backend, opts);
+  });
+  afterEach(async () => {
+    await current?.remove();
+    current = undefined;
+  });
+  const now = (): TestStorage => {
+    if (!current) throw new Error('storage is only there while a test runs');
+    return current;
+  };
+  return {
+    backend,
+    get storage() {
+      return now().storage;
+    },
+    get settings() {
+      return now().settings;
+    },
+    get dir() {
+      return now().dir;
+    },
+    get raw() {
+      return now().raw;
+    },
+    get env() {
+      return now().env;
+    },
+    remove: () => now().remove(),
   };
 }

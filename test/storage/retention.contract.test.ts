@@ -5,63 +5,62 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStorage } from '../../src/storage/create-storage.ts';
-import { StorageUnavailableError, type Storage } from '../../src/storage/types.ts';
-import { BACKENDS, createTestStorage, s3SettingsFor, type TestStorage } from '../helpers/storage-backends.ts';
+import { StorageUnavailableError } from '../../src/storage/types.ts';
+import {
+  BACKENDS,
+  createTestStorage,
+  storageForEachTest,
+  s3SettingsFor,
+} from '../helpers/storage-backends.ts';
 
 const HOUR = 3_600_000;
 const job = { tenantId: 'tenant-a', jobId: 'job-1' };
 const later = (ms: number) => new Date(Date.now() + ms);
 
 describe.each(BACKENDS)('retention on %s', (backend) => {
-  let t: TestStorage;
-  let storage: Storage;
-  beforeEach(async () => {
-    t = await createTestStorage(backend);
-    storage = t.storage;
-  });
-  afterEach(() => t.remove());
+  const t = storageForEachTest(backend);
 
   it('collects blobs no job references once they are older than the grace period', async () => {
-    const kept = await storage.putBlob('tenant-a', Buffer.from('referenced'), 'image/png');
-    const orphan = await storage.putBlob('tenant-a', Buffer.from('orphan'), 'image/png');
-    await storage.referenceBlobs(job, [kept.sha256]);
+    const kept = await t.storage.putBlob('tenant-a', Buffer.from('referenced'), 'image/png');
+    const orphan = await t.storage.putBlob('tenant-a', Buffer.from('orphan'), 'image/png');
+    await t.storage.referenceBlobs(job, [kept.sha256]);
     // Within the grace period nothing goes, referenced or not.
     expect(
-      await storage.collectGarbage({ now: new Date(), blobGraceMs: HOUR, tempGraceMs: HOUR }),
+      await t.storage.collectGarbage({ now: new Date(), blobGraceMs: HOUR, tempGraceMs: HOUR }),
     ).toMatchObject({
       blobsDeleted: 0,
     });
-    const report = await storage.collectGarbage({
+    const report = await t.storage.collectGarbage({
       now: later(2 * HOUR),
       blobGraceMs: HOUR,
       tempGraceMs: HOUR,
     });
     expect(report).toMatchObject({ blobsDeleted: 1, blobBytesFreed: 6 });
-    expect(await storage.hasBlob('tenant-a', orphan.sha256)).toBe(false);
-    expect(await storage.hasBlob('tenant-a', kept.sha256)).toBe(true);
+    expect(await t.storage.hasBlob('tenant-a', orphan.sha256)).toBe(false);
+    expect(await t.storage.hasBlob('tenant-a', kept.sha256)).toBe(true);
   });
 
   it('a job that releases its blobs (success, cancel) or is deleted lets them go', async () => {
-    const image = await storage.putBlob('tenant-a', Buffer.from('image'), 'image/png');
+    const image = await t.storage.putBlob('tenant-a', Buffer.from('image'), 'image/png');
     const other = { tenantId: 'tenant-a', jobId: 'job-2' };
-    await storage.referenceBlobs(job, [image.sha256]);
-    await storage.referenceBlobs(other, [image.sha256]);
-    await storage.releaseBlobs(job);
-    const gc = () => storage.collectGarbage({ now: later(2 * HOUR), blobGraceMs: HOUR, tempGraceMs: HOUR });
+    await t.storage.referenceBlobs(job, [image.sha256]);
+    await t.storage.referenceBlobs(other, [image.sha256]);
+    await t.storage.releaseBlobs(job);
+    const gc = () => t.storage.collectGarbage({ now: later(2 * HOUR), blobGraceMs: HOUR, tempGraceMs: HOUR });
     expect((await gc()).blobsDeleted).toBe(0); // job-2 still needs it
-    await storage.deleteJobData(other);
+    await t.storage.deleteJobData(other);
     expect((await gc()).blobsDeleted).toBe(1);
   });
 
   it('a reference in one tenant does not keep the same bytes of another tenant', async () => {
-    const a = await storage.putBlob('tenant-a', Buffer.from('same'), 'image/png');
-    await storage.putBlob('tenant-b', Buffer.from('same'), 'image/png');
-    await storage.referenceBlobs(job, [a.sha256]);
-    await storage.collectGarbage({ now: later(2 * HOUR), blobGraceMs: HOUR, tempGraceMs: HOUR });
-    expect(await storage.hasBlob('tenant-a', a.sha256)).toBe(true);
-    expect(await storage.hasBlob('tenant-b', a.sha256)).toBe(false);
+    const a = await t.storage.putBlob('tenant-a', Buffer.from('same'), 'image/png');
+    await t.storage.putBlob('tenant-b', Buffer.from('same'), 'image/png');
+    await t.storage.referenceBlobs(job, [a.sha256]);
+    await t.storage.collectGarbage({ now: later(2 * HOUR), blobGraceMs: HOUR, tempGraceMs: HOUR });
+    expect(await t.storage.hasBlob('tenant-a', a.sha256)).toBe(true);
+    expect(await t.storage.hasBlob('tenant-b', a.sha256)).toBe(false);
   });
 
   if (backend === 'fs') {
@@ -74,16 +73,20 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
       await writeFile(fresh, 'being written');
       const old = new Date(Date.now() - 2 * HOUR);
       await utimes(stale, old, old);
-      const report = await storage.collectGarbage({ now: new Date(), blobGraceMs: HOUR, tempGraceMs: HOUR });
+      const report = await t.storage.collectGarbage({
+        now: new Date(),
+        blobGraceMs: HOUR,
+        tempGraceMs: HOUR,
+      });
       expect(report.temporariesDeleted).toBe(1);
       expect(await t.raw.list('tenants/')).toEqual(['tenants/tenant-a/jobs/job-1/artifacts/.tmp-1234-live']);
       // Temp files are never artifacts, whatever their age.
-      expect(await storage.listArtifacts(job)).toEqual([]);
+      expect(await t.storage.listArtifacts(job)).toEqual([]);
     });
   }
 
   it('checkWritable writes and removes a probe, leaving nothing behind', async () => {
-    await storage.checkWritable();
+    await t.storage.checkWritable();
     expect(await t.raw.list('tenants/')).toEqual([]);
     expect(await t.raw.list('_probe/')).toEqual([]);
   });

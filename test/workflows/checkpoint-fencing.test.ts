@@ -5,14 +5,12 @@
  * (issue 12). Now the new attempt's claim fences it: its writes are refused, the latest
  * checkpoint only ever moves forward under the new attempt, and the result is byte-identical.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
+import { cubeSha256, referenceCubeSha256 } from '../helpers/reference-run.ts';
 import { startTcpProxy } from '../helpers/tcp-proxy.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('a superseded training attempt cannot write checkpoints', () => {
   let h: Harness;
@@ -59,17 +57,7 @@ describe('a superseded training attempt cannot write checkpoints', () => {
       expect(writers.slice(writers.findIndex((a) => a > 1))).not.toContain(1);
       expect(cutOff.output()).toMatch(/may not write checkpoints: taken over by run 1 attempt 2/);
 
-      const reference = await startJob(h, { params });
-      const clean = await startWorkerProcess(h, 'training');
-      try {
-        await reference.handle.result();
-      } finally {
-        await clean.kill('SIGTERM');
-      }
-      const [a, b] = await Promise.all(
-        [job.ref, reference.ref].map((r) => h.deps.storage.readArtifact(r, 'style.cube')),
-      );
-      expect(sha256(a)).toBe(sha256(b));
+      expect(await cubeSha256(h, job.ref)).toBe(await referenceCubeSha256(h, params, 'process'));
     },
   );
 });

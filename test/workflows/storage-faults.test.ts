@@ -4,17 +4,16 @@
  * 7 days; now a damaged latest checkpoint is skipped (and reported), and missing data the
  * job cannot do without fails it at once with a typed error.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckpointFallback, TrainingReportInput } from '../../workflows/messages.ts';
 import { pauseSignal, resumeSignal } from '../../workflows/messages.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { activityFacts, signalsOf } from '../helpers/history.ts';
 import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
+import { cubeSha256, referenceCubeSha256 } from '../helpers/reference-run.ts';
 import { BACKENDS } from '../helpers/storage-backends.ts';
 import { applicationFailureOf } from '../helpers/workflow-failure.ts';
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const checkpoints = (jobId: string) => `tenants/local/jobs/${jobId}/checkpoints/`;
 // Two trainings per test on a shared 2-core machine: generous, and still bounded.
 const SLOW = { timeout: 240_000 };
@@ -49,12 +48,6 @@ describe.each(BACKENDS)('storage faults on %s', (backend) => {
     return reports.flatMap((r) => (r.checkpointFallback ? [r.checkpointFallback] : []));
   }
 
-  async function referenceCube(params: Record<string, unknown>): Promise<string> {
-    const reference = await startJob(h, { params });
-    await reference.handle.result();
-    return sha256(await h.deps.storage.readArtifact(reference.ref, 'style.cube'));
-  }
-
   it(
     'a garbage latest record: the job continues from the newest valid checkpoint, says so, same bytes',
     SLOW,
@@ -70,9 +63,7 @@ describe.each(BACKENDS)('storage faults on %s', (backend) => {
       expect(fallback.skipped).toEqual([
         { key: null, reason: expect.stringMatching(/latest record is unreadable/) },
       ]);
-      expect(sha256(await h.deps.storage.readArtifact(job.ref, 'style.cube'))).toBe(
-        await referenceCube(params),
-      );
+      expect(await cubeSha256(h, job.ref)).toBe(await referenceCubeSha256(h, params));
     },
   );
 
@@ -90,9 +81,7 @@ describe.each(BACKENDS)('storage faults on %s', (backend) => {
       await job.handle.result();
       const [fallback] = await fallbacksOf(job);
       expect(fallback.skipped).toEqual([{ key: removed, reason: 'its data is missing' }]);
-      expect(sha256(await h.deps.storage.readArtifact(job.ref, 'style.cube'))).toBe(
-        await referenceCube(params),
-      );
+      expect(await cubeSha256(h, job.ref)).toBe(await referenceCubeSha256(h, params));
     },
   );
 
