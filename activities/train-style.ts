@@ -56,7 +56,7 @@ export function createTrainActivities(deps: TrainDeps) {
       checkpointKey: null,
       storageFailures: storageFailuresSoFar(info.heartbeatDetails),
     };
-    const report = trainingReporter(input, info.attempt);
+    const report = trainingReporter(input, info);
     // Exported on the worker's Prometheus endpoint; rate() of it is iterations/s per trainer.
     const iterationsDone = metricMeter
       .createCounter('atelier_trainer_iterations', 'iterations', 'Training iterations completed')

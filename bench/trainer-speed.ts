@@ -11,7 +11,7 @@ import {
   prepareTarget,
   stepIteration,
 } from '../src/training/color-lut/trainer.ts';
-import { photoJpeg } from './photo.ts';
+import { photoJpeg } from '../test/harness/images.ts';
 
 const MEASURE_MS = 4_000;
 

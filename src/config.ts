@@ -84,6 +84,14 @@ export const ConfigSchema = z.object({
   // At least an hour: a blob uploaded again renews its time only when older than 10 minutes.
   ATELIER_BLOB_GRACE_MS: z.coerce.number().int().min(3_600_000).default(86_400_000),
   ATELIER_GC_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Old API: `name=trainer` pairs, `*` for every other name (the old service took any string). */
+  ATELIER_LEGACY_BASE_MODELS: z
+    .string()
+    .regex(
+      /^\s*[^=,\s]+\s*=\s*[A-Za-z0-9._-]+\s*(,\s*[^=,\s]+\s*=\s*[A-Za-z0-9._-]+\s*)*$/,
+      'expected name=trainer pairs separated by commas, e.g. SDXL=color-lut,*=color-lut',
+    )
+    .default('*=color-lut'),
 });
 
 export interface Config {
@@ -127,6 +135,8 @@ export interface Config {
   blobGraceMs: number;
   /** How often the orchestration worker collects garbage (0 = never). */
   gcIntervalMs: number;
+  /** Old API base model names → trainers; `*` maps every name not listed. */
+  legacyBaseModels: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -189,5 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointKeep: c.CHECKPOINT_KEEP,
     blobGraceMs: c.ATELIER_BLOB_GRACE_MS,
     gcIntervalMs: c.ATELIER_GC_INTERVAL_MS,
+    legacyBaseModels: Object.fromEntries(
+      c.ATELIER_LEGACY_BASE_MODELS.split(',').map((pair) => pair.split('=').map((s) => s.trim())),
+    ) as Record<string, string>,
   };
 }

@@ -27,6 +27,9 @@ export interface JobRef {
   jobId: string;
 }
 
+/** Just the (tenant, id) of anything that carries them, e.g. a workflow input, for activities and storage. */
+export const toJobRef = ({ tenantId, jobId }: JobRef): JobRef => ({ tenantId, jobId });
+
 export const isTenantId = (v: unknown): v is string => typeof v === 'string' && TENANT_ID_PATTERN.test(v);
 export const isClientJobId = (v: unknown): v is string =>
   typeof v === 'string' && CLIENT_JOB_ID_PATTERN.test(v);
@@ -50,6 +53,12 @@ export function packChildJobId(packId: string, index: number): string {
 export function packIdOfJob(jobId: string): string | null {
   const dot = jobId.lastIndexOf('.');
   return dot > 0 ? jobId.slice(0, dot) : null;
+}
+
+/** The workflow id of the pack that owns a pack child's job id, or null for a client's own id. */
+export function owningPackWorkflowId(job: JobRef): string | null {
+  const packId = packIdOfJob(job.jobId);
+  return packId === null ? null : packWorkflowId(job.tenantId, packId);
 }
 
 /** Reads a training workflow id back into its (tenant, id); null when it is not one. */

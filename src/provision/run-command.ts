@@ -1,7 +1,8 @@
-/** Runs a command to completion with a hard time limit, collecting its output (never throws). */
+/** Runs a provisioning command to completion, bounded in time, and keeps its output for error messages. */
 import { spawn } from 'node:child_process';
 
-export interface RunResult {
+export interface CommandResult {
+  /** null when the command could not start or was killed at the time limit. */
   code: number | null;
   stdout: string;
   stderr: string;
@@ -12,7 +13,7 @@ export function runCommand(
   args: string[],
   timeoutMs: number,
   env?: NodeJS.ProcessEnv,
-): Promise<RunResult> {
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';

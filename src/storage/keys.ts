@@ -6,6 +6,7 @@
  *   tenants/<tenantId>/jobs/<jobId>/checkpoints/…             see checkpoint-layout.ts
  *   tenants/<tenantId>/jobs/<jobId>/artifacts/<name>
  *   tenants/<tenantId>/jobs/<jobId>/blob-refs/<sha256>        the blobs the job still needs
+ *   tenants/<tenantId>/tombstones/<jobId>                     the run id of a deleted job
  *
  * Each id is checked against a strict allow-list before it is joined; the filesystem
  * backend checks the joined path once more against its root (defence in depth).
@@ -55,6 +56,10 @@ export const artifactKey = (job: JobRef, name: string) =>
 export const blobRefPrefix = (job: JobRef) => `${jobPrefix(job)}blob-refs/`;
 export const blobRefKey = (job: JobRef, sha256: string) =>
   `${blobRefPrefix(job)}${validateKey('sha256', sha256)}`;
+
+/** Outside the job's prefix: deleting the job's data must not take its tombstone with it. */
+export const tombstoneKey = (job: JobRef) =>
+  `${tenantPrefix(job.tenantId)}tombstones/${validateKey('jobId', job.jobId)}`;
 
 /** Reads `tenants/<t>/blobs/<sha>` and `tenants/<t>/jobs/<j>/blob-refs/<sha>` back (for garbage collection). */
 export function parseBlobKey(key: string): { tenantId: string; sha256: string } | null {

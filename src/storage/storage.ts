@@ -3,7 +3,7 @@ import { createArtifacts } from './artifacts.ts';
 import { createBlobs } from './blobs.ts';
 import { createCheckpoints } from './checkpoints.ts';
 import { collectGarbage } from './garbage-collection.ts';
-import { jobPrefix } from './keys.ts';
+import { jobPrefix, tombstoneKey } from './keys.ts';
 import type { ObjectStore } from './object-store.ts';
 import type { Storage } from './types.ts';
 
@@ -17,6 +17,8 @@ export function createStorageOn(store: ObjectStore): Storage {
     ...createCheckpoints(store),
     ...createArtifacts(store),
     deleteJobData: async (job) => store.deletePrefix(jobPrefix(job)),
+    writeTombstone: (job, runId) => store.put(tombstoneKey(job), Buffer.from(runId, 'utf8')),
+    readTombstone: async (job) => (await store.get(tombstoneKey(job)))?.toString('utf8') ?? null,
     checkWritable: () => store.probe(AbortSignal.timeout(PROBE_TIMEOUT_MS)),
     collectGarbage: (options) => collectGarbage(store, options),
   };

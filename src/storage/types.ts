@@ -8,8 +8,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { JobRef } from '../../workflows/job-identity.ts';
+import type { SkippedCheckpoint } from '../../workflows/messages.ts';
 
-export type { JobRef };
+export type { JobRef, SkippedCheckpoint };
 export * from './storage-errors.ts';
 
 /** A reference to an immutable, content-addressed blob of one tenant. Small enough for workflow input. */
@@ -53,13 +54,6 @@ export interface NewCheckpoint {
   iteration: number;
   loss: number | null;
   data: Uint8Array;
-}
-
-/** A checkpoint a claim could not use, and why (for the job's log and events). */
-export interface SkippedCheckpoint {
-  /** Null when the latest record itself was unreadable. */
-  key: string | null;
-  reason: string;
 }
 
 export interface CheckpointClaim {
@@ -141,6 +135,14 @@ export interface Storage {
   /** Removes everything of the job (checkpoints, artifacts, blob references); its blobs go with the next collection. */
   deleteJobData(job: JobRef): Promise<void>;
 
+  /**
+   * Marks one run of a job as deleted: Temporal forgets a deleted execution only later,
+   * and until then the job must read as not found. Kept apart from the job's data, so
+   * `deleteJobData` leaves it; the next delete of the same id replaces it.
+   */
+  writeTombstone(job: JobRef, runId: string): Promise<void>;
+  /** The run id of the job's deleted run, or null. */
+  readTombstone(job: JobRef): Promise<string | null>;
   /** Writes and removes a probe object within a bounded time; throws a `StorageError` saying why not. */
   checkWritable(): Promise<void>;
   /** Removes unreferenced blobs and leftover temporaries past their grace periods. */

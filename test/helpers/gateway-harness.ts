@@ -11,6 +11,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type GatewayDeps } from '../../src/http/app-types.ts';
 import { type Storage } from '../../src/storage/types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
+import { type WebhookTarget } from '../../workflows/messages.ts';
 import { freePort } from './free-port.ts';
 import { type Harness } from './harness.ts';
 
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   trainers?: TrainerRegistry;
   /** Storage of the gateway (default: the harness's), e.g. one with presigned downloads. */
   storage?: Storage;
+  /** ATELIER_WEBHOOK_DEFAULT_URL's effect: the webhook of jobs submitted without one. */
+  defaultWebhook?: WebhookTarget;
 }
 
 export interface Gateway {
@@ -55,6 +58,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     heartbeatTimeoutMs: 4_000,
     taskQueueSuffix: h.suffix,
     apiKeys: createApiKeyStore(opts.tenantKeys ?? [], opts.adminKeys ?? []),
+    defaultWebhook: opts.defaultWebhook,
   };
   const app = createApp(deps);
   const port = await freePort();

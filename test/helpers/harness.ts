@@ -52,11 +52,12 @@ function installQuietRuntime(): void {
   });
 }
 
-export interface HarnessOptions {
+export interface StorageChoice {
+  /** The storage backend (default fs). */
   backend?: Backend;
 }
 
-export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+export async function createHarness(opts: StorageChoice = {}): Promise<Harness> {
   installQuietRuntime();
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });

@@ -3,10 +3,8 @@
  * that kill it with real signals. Resolves once it logs that it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type Harness } from './harness.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
+import { ATELIER_BIN } from '../harness/components.ts';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -37,7 +35,7 @@ export async function startAtelierProcess(
   ready: string,
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [ATELIER_BIN, ...args], {
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: h.address,

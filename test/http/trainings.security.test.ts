@@ -3,41 +3,38 @@
  * missing one; lists never show other tenants' jobs; admin keys see everything; keys
  * are required where they must be and never reach the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage } from '../helpers/images.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   createJob,
   expectProblem,
   getJob,
+  jobRoutes,
   postJson,
+  sendJobRoute,
   trainingBody,
   uniqueId,
   waitForJob,
-  type ApiJob,
-} from './api-client.ts';
+} from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const KEY_A = 'key-a-7f3c9e1d2b';
 const KEY_B = 'key-b-0a8d6c4e2f';
 const KEY_ADMIN = 'key-admin-5e1f3a7c9b';
 
-let h: Harness;
-let gw: Gateway;
 let jobA: ApiJob;
 let jobB: ApiJob;
 const legacyIdA = Math.floor(Math.random() * 1e9);
 
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h, {
+  tenantKeys: [
+    { tenantId: 'tenant-a', key: KEY_A },
+    { tenantId: 'tenant-b', key: KEY_B },
+  ],
+  adminKeys: [KEY_ADMIN],
+});
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h, {
-    tenantKeys: [
-      { tenantId: 'tenant-a', key: KEY_A },
-      { tenantId: 'tenant-b', key: KEY_B },
-    ],
-    adminKeys: [KEY_ADMIN],
-  });
   jobA = await createJob(gw, { styleName: 'A style' }, { key: KEY_A });
   jobB = await createJob(gw, { styleName: 'B style' }, { key: KEY_B });
   const legacy = await postJson(
@@ -55,30 +52,10 @@ beforeAll(async () => {
   await waitForJob(gw, jobA.id, (j) => j.status === 'succeeded', { key: KEY_A });
   await waitForJob(gw, String(legacyIdA), (j) => j.status === 'succeeded', { key: KEY_A });
 });
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
-
-const imageBase64 = async () => (await contentImage()).toString('base64');
-const ROUTES = (id: string): Array<[string, string, (() => Promise<unknown>)?]> => [
-  ['GET', `/v1/trainings/${id}`],
-  ['PATCH', `/v1/trainings/${id}`, async () => ({ priority: 1 })],
-  ['POST', `/v1/trainings/${id}/cancel`],
-  ['POST', `/v1/trainings/${id}/pause`],
-  ['POST', `/v1/trainings/${id}/resume`],
-  ['GET', `/v1/trainings/${id}/checkpoints`],
-  ['GET', `/v1/trainings/${id}/artifacts`],
-  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
-  ['POST', `/v1/trainings/${id}/apply`, async () => ({ imageBase64: await imageBase64() })],
-  ['DELETE', `/v1/trainings/${id}`],
-];
-const call = async (method: string, path: string, key: string | undefined, body?: () => Promise<unknown>) =>
-  body ? postJson(gw, path, await body(), { method, key }) : gw.fetch(path, { method, key });
 
 describe('authentication', () => {
   it.each([
-    ...ROUTES('some-job'),
+    ...jobRoutes('some-job'),
     ['GET', '/v1/trainings'],
     ['GET', '/v1/base-models'],
     ['POST', '/v1/trainings'],
@@ -107,12 +84,15 @@ describe('authentication', () => {
 });
 
 describe('tenant isolation', () => {
-  it.each(ROUTES('<A>'))(
+  it.each(jobRoutes('<A>'))(
     "%s %s on another tenant's job answers 404, like a missing job",
     async (method, template, body) => {
-      const path = template.replace('<A>', jobA.id);
-      const foreign = await call(method, path, KEY_B, body);
-      const missing = await call(method, template.replace('<A>', uniqueId('missing')), KEY_B, body);
+      const foreign = await sendJobRoute(gw, [method, template.replace('<A>', jobA.id), body], KEY_B);
+      const missing = await sendJobRoute(
+        gw,
+        [method, template.replace('<A>', uniqueId('missing')), body],
+        KEY_B,
+      );
       const a = await expectProblem(foreign, 404, 'not_found');
       const b = await expectProblem(missing, 404, 'not_found');
       expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
@@ -125,10 +105,14 @@ describe('tenant isolation', () => {
     expect(job.artifacts.map((x) => x.name)).toContain('style.cube');
   });
 
-  it("refuses another tenant's job id on submission without telling whose it is", async () => {
-    const taken = await postJson(gw, '/v1/trainings', await trainingBody({ id: jobA.id }), { key: KEY_B });
-    const problem = await expectProblem(taken, 409, 'idempotency_conflict');
-    expect(JSON.stringify(problem)).not.toMatch(/tenant-a/);
+  it("takes another tenant's job id as a job of one's own, without touching or revealing theirs", async () => {
+    const mine = await createJob(gw, { id: jobA.id, styleName: 'Also B' }, { key: KEY_B });
+    expect(mine).toMatchObject({ id: jobA.id, tenantId: 'tenant-b', styleName: 'Also B' });
+    expect(JSON.stringify(mine)).not.toMatch(/tenant-a|A style/);
+    expect(await getJob(gw, jobA.id, KEY_A)).toMatchObject({ tenantId: 'tenant-a', styleName: 'A style' });
+    await waitForJob(gw, jobA.id, (j) => j.status === 'succeeded', { key: KEY_B });
+    expect((await gw.fetch(`/v1/trainings/${jobA.id}`, { method: 'DELETE', key: KEY_B })).status).toBe(204);
+    expect(await getJob(gw, jobA.id, KEY_A)).toMatchObject({ status: 'succeeded', styleName: 'A style' });
   });
 
   it('keeps lists per tenant', async () => {
@@ -146,7 +130,9 @@ describe('tenant isolation', () => {
   it('old endpoints follow the same rules', async () => {
     const status = await postJson(gw, '/getTrainStatus', { id: legacyIdA }, { key: KEY_B });
     expect(await status.json()).toEqual({ status: 'NOT_FOUND' });
-    expect((await postJson(gw, '/stopOrDeleteTrain', { id: legacyIdA }, { key: KEY_B })).status).toBe(404);
+    // Removing what is not there succeeds, as it did in the old service; A's job is untouched.
+    const stop = await postJson(gw, '/stopOrDeleteTrain', { id: legacyIdA }, { key: KEY_B });
+    expect(await stop.json()).toEqual({ message: 'Job removed from queue' });
     expect(await (await postJson(gw, '/getTrainStatus', { id: legacyIdA }, { key: KEY_A })).json()).toEqual({
       status: 'COMPLETED',
     });
@@ -154,8 +140,14 @@ describe('tenant isolation', () => {
 });
 
 describe('admin keys', () => {
-  it('see and filter every tenant', async () => {
-    expect((await getJob(gw, jobA.id, KEY_ADMIN)).tenantId).toBe('tenant-a');
+  it('see and filter every tenant, and reach a job by acting as its tenant', async () => {
+    const asA = await gw.fetch(`/v1/trainings/${jobA.id}`, {
+      key: KEY_ADMIN,
+      headers: { 'atelier-tenant': 'tenant-a' },
+    });
+    expect(((await asA.json()) as ApiJob).tenantId).toBe('tenant-a');
+    // Without the header an admin acts as its own tenant: ids name jobs only within a tenant.
+    await expectProblem(await gw.fetch(`/v1/trainings/${jobA.id}`, { key: KEY_ADMIN }), 404, 'not_found');
     const all = (
       (await (await gw.fetch('/v1/trainings', { key: KEY_ADMIN })).json()) as { data: ApiJob[] }
     ).data.map((j) => j.id);

@@ -6,8 +6,8 @@ import {
   startColorLutTraining,
 } from '../../src/training/color-lut/run-in-thread.ts';
 import { deserializeState, serializeState } from '../../src/training/color-lut/trainer.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const pixels = orangeTealReference();
 const params = { lutSize: 17 as const, iterations: 12, seed: 5 };

@@ -6,12 +6,13 @@
  */
 import { Readable } from 'node:stream';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { describeJob, jobRefOf } from '../../../jobs/describe-job.ts';
+import { describeJob } from '../../../jobs/describe-job.ts';
+import { ARTIFACT_CONTENT_TYPES } from '../../../storage/content-types.ts';
 import { StorageNotFoundError } from '../../../storage/types.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdSchema, problems } from '../../schemas/common.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const ArtifactSchema = z
   .object({ name: z.string(), bytes: z.number().int(), sha256: z.string(), href: z.string() })
@@ -55,10 +56,14 @@ const downloadRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'The file (ETag = its sha256)',
-      content: {
-        'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
-      },
+      description: 'The file (ETag = its sha256), typed by its name: .cube, .png, .json, anything else',
+      // One entry per type a download can have, so the document says what the answer is.
+      content: Object.fromEntries(
+        [...new Set([...Object.values(ARTIFACT_CONTENT_TYPES), 'application/octet-stream'])].map((type) => [
+          type.split(';')[0],
+          { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+        ]),
+      ),
     },
     304: { description: 'Not modified (If-None-Match matched)' },
     307: { description: 'Presigned downloads: the artifact is at the Location URL (valid for 5 minutes)' },
@@ -70,8 +75,9 @@ export function artifactRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const facts = await describeJob(gw.client, id, viewerOf(c));
-    const list = await gw.storage.listArtifacts(jobRefOf(facts));
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job);
+    const list = await gw.storage.listArtifacts(job);
     return c.json(
       { data: list.map((a) => ({ ...a, href: `/v1/trainings/${id}/artifacts/${a.name}` })) },
       200,
@@ -79,7 +85,8 @@ export function artifactRoutes(gw: Gateway) {
   });
   app.openapi(downloadRoute, async (c) => {
     const { id, name } = c.req.valid('param');
-    const job = jobRefOf(await describeJob(gw.client, id, viewerOf(c)));
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job);
     const missing = (err: unknown) => {
       if (err instanceof StorageNotFoundError)
         throw new ApiError('not_found', `job '${id}' has no artifact '${name}'`);

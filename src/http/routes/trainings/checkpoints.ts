@@ -1,9 +1,9 @@
 /** GET /v1/trainings/{id}/checkpoints: the job's checkpoints with iteration and loss. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { describeJob, jobRefOf } from '../../../jobs/describe-job.ts';
+import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const CheckpointListSchema = z
   .object({
@@ -32,8 +32,9 @@ const route = createRoute({
 export function checkpointsRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const facts = await describeJob(gw.client, id, viewerOf(c)); // tenancy: someone else's job is a 404
-    const records = await gw.storage.listCheckpoints(jobRefOf(facts));
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job); // not found (or deleted): 404
+    const records = await gw.storage.listCheckpoints(job);
     return c.json(
       { data: records.map((r) => ({ iteration: r.iteration, loss: r.loss, createdAt: r.createdAt })) },
       200,
