@@ -17,7 +17,7 @@ export function createStorageOn(store: ObjectStore): Storage {
     ...createCheckpoints(store),
     ...createArtifacts(store),
     deleteJobData: async (job) => store.deletePrefix(jobPrefix(job)),
-    writeTombstone: (job, runId) => store.put(tombstoneKey(job), Buffer.from(runId, 'utf8')),
+    writeTombstone: async (job, runId) => store.put(tombstoneKey(job), Buffer.from(runId, 'utf8')),
     readTombstone: async (job) => (await store.get(tombstoneKey(job)))?.toString('utf8') ?? null,
     checkWritable: () => store.probe(AbortSignal.timeout(PROBE_TIMEOUT_MS)),
     collectGarbage: (options) => collectGarbage(store, options),
