@@ -5,7 +5,7 @@
  * files running in parallel never take each other's tasks.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -68,6 +68,8 @@ export async function createHarness(opts: StorageChoice = {}): Promise<Harness> 
     store.settings.kind === 'fs'
       ? store.settings.root
       : await mkdtemp(path.join(os.tmpdir(), 'atelier-test-data-'));
+  // Tests put files of their own there (inputs for child processes): it exists from the start.
+  await mkdir(dataDir, { recursive: true });
   const suffix = `-${randomUUID().slice(0, 8)}`;
   const deps: ActivityDeps = {
     storage: store.storage,
