@@ -5,19 +5,16 @@
  */
 import { decodeForTraining } from '../src/imaging/decode-image.ts';
 import { ImageDecodeError } from '../src/imaging/image-decode-error.ts';
-import {
-  InvalidStorageKeyError,
-  StorageNotFoundError,
-  type BlobRef,
-  type Storage,
-} from '../src/storage/types.ts';
+import { type BlobRef, type Storage } from '../src/storage/types.ts';
 import { FailureType, permanentFailure } from './errors.ts';
+import { withStorage } from './storage-failure.ts';
 
 /** Content type of the decoded training pixels: interleaved RGB, 8 bits per channel, sRGB. */
 export const RGB8_CONTENT_TYPE = 'application/x-atelier-rgb8';
 
 export interface DecodeImageInput {
   jobId: string;
+  tenantId: string;
   image: BlobRef;
 }
 
@@ -42,7 +39,12 @@ export function createDecodeActivities(deps: DecodeActivityDeps) {
   return {
     /** Reads the uploaded image blob, validates and decodes it, and stores its RGB8 training pixels as a blob. */
     async decodeImage(input: DecodeImageInput): Promise<DecodeImageResult> {
-      const bytes = await readImage(deps.storage, input);
+      const job = { tenantId: input.tenantId, jobId: input.jobId };
+      // A missing upload cannot appear later (blobs are written before the workflow starts),
+      // so retrying would only burn attempts: storage-failure.ts makes it permanent.
+      const bytes = await withStorage(`reading the image of job ${input.jobId}`, () =>
+        deps.storage.getBlob(input.tenantId, input.image?.sha256),
+      );
       const decoded = await decodeForTraining(bytes, deps).catch((err: unknown) => {
         // Bad input never gets better on a retry: fail permanently with its type. Anything
         // else (I/O, out of memory) stays retryable.
@@ -50,7 +52,12 @@ export function createDecodeActivities(deps: DecodeActivityDeps) {
         throw err;
       });
       // Content-addressed, so a retried attempt writes nothing new and returns the same ref.
-      const pixelsRef = await deps.storage.putBlob(decoded.pixels.data, RGB8_CONTENT_TYPE);
+      const pixelsRef = await withStorage(`storing the pixels of job ${input.jobId}`, async () => {
+        const ref = await deps.storage.putBlob(input.tenantId, decoded.pixels.data, RGB8_CONTENT_TYPE);
+        // Kept until the job releases them (it succeeds, is cancelled or deleted): see garbage-collection.ts.
+        await deps.storage.referenceBlobs(job, [input.image.sha256, ref.sha256]);
+        return ref;
+      });
       return {
         width: decoded.width,
         height: decoded.height,
@@ -61,26 +68,4 @@ export function createDecodeActivities(deps: DecodeActivityDeps) {
       };
     },
   };
-}
-
-async function readImage(storage: Storage, { jobId, image }: DecodeImageInput): Promise<Buffer> {
-  try {
-    return await storage.getBlob(image?.sha256);
-  } catch (err) {
-    // A missing upload cannot appear later (blobs are written before the workflow starts),
-    // so retrying would only burn attempts.
-    if (err instanceof StorageNotFoundError) {
-      throw permanentFailure(
-        FailureType.BlobMissing,
-        `image blob ${image.sha256} of job ${jobId} is missing`,
-      );
-    }
-    if (err instanceof InvalidStorageKeyError) {
-      throw permanentFailure(
-        FailureType.InvalidParams,
-        `image reference of job ${jobId} is invalid: ${err.message}`,
-      );
-    }
-    throw err;
-  }
 }

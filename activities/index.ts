@@ -17,6 +17,10 @@ export interface ActivityDeps {
   maxInputPixels: number;
   maxTrainingPixels: number;
   checkpointEveryMs: number;
+  /** Checkpoints kept per job while it trains (CHECKPOINT_KEEP). */
+  checkpointKeep: number;
+  /** Storage failures in a row before a training job fails (ATELIER_STORAGE_MAX_RETRIES). */
+  storageMaxRetries: number;
   webhooks: WebhookDeps;
 }
 

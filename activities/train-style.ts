@@ -1,30 +1,31 @@
 /**
  * trainStyle: runs the trainer named by `baseModel` off this event loop, heartbeats
- * `{ iteration, total, loss, checkpointKey }` at least once a second, writes
- * checkpoints to storage and resumes from the job's latest one on every attempt —
- * after a crash, a pause or a re-prioritisation alike. Cancellation arrives through
- * the heartbeat and aborts the trainer; the CancelledFailure is always rethrown.
+ * `{ iteration, total, loss, checkpointKey, storageFailures }` at least once a second,
+ * writes checkpoints to storage and resumes from the job's latest one on every attempt —
+ * after a crash, a pause or a re-prioritisation alike. Each attempt first claims the job's
+ * checkpoints, so an older attempt that is still running somewhere (a worker cut off from
+ * Temporal) can no longer write. Cancellation arrives through the heartbeat and aborts the
+ * trainer; the CancelledFailure is always rethrown.
  */
-import {
-  activityInfo,
-  cancellationSignal,
-  getClient,
-  heartbeat,
-  log,
-  metricMeter,
-} from '@temporalio/activity';
-import { InvalidStorageKeyError, type Storage } from '../src/storage/types.ts';
+import { activityInfo, cancellationSignal, heartbeat, log, metricMeter } from '@temporalio/activity';
+import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
 import { FailureType, permanentFailure } from './errors.ts';
-import { trainingReportSignal, type TrainingReportInput } from '../workflows/messages.ts';
 import { resolveTrainer } from './resolve-trainer.ts';
+import { capStorageFailure, storageFailuresSoFar } from './storage-retry-cap.ts';
+import { withStorage } from './storage-failure.ts';
+import { trainingReporter } from './training-report.ts';
 import type { TrainStyleInput, TrainStyleResult } from './types.ts';
 
 export interface TrainDeps {
   storage: Storage;
   trainers: TrainerRegistry;
   checkpointEveryMs: number;
+  /** Checkpoints kept while a job trains (the latest and the ones before it). */
+  checkpointKeep: number;
+  /** Storage failures in a row after which the job fails instead of retrying. */
+  storageMaxRetries: number;
 }
 
 export interface TrainingHeartbeat {
@@ -32,6 +33,8 @@ export interface TrainingHeartbeat {
   total: number;
   loss: number | null;
   checkpointKey: string | null;
+  /** Storage failures in a row so far (storage-retry-cap.ts). */
+  storageFailures: number;
 }
 
 export function createTrainActivities(deps: TrainDeps) {
@@ -41,47 +44,71 @@ export function createTrainActivities(deps: TrainDeps) {
     const { trainer, params } = resolveTrainer(deps.trainers, input.baseModel, input.params);
     const total = trainer.totalIterations(params);
     const info = activityInfo();
-    const latest = await deps.storage.readLatestCheckpoint(input.jobId);
-    const pixels = await deps.storage.getBlob(input.pixels.ref.sha256);
-    const resumedFrom = latest?.record.iteration ?? 0;
+    const job = { tenantId: input.tenantId, jobId: input.jobId };
+    // A new workflow execution (reset) starts a new line of checkpoint writers.
+    const workflowRunId = info.workflowExecution?.runId ?? info.activityId;
+    const writer = { workflowRunId, run: input.run, attempt: info.attempt };
+    const of = `of job ${input.tenantId}/${input.jobId}`;
     let beat: TrainingHeartbeat = {
-      iteration: resumedFrom,
+      iteration: 0,
       total,
-      loss: latest?.record.loss ?? null,
-      checkpointKey: latest?.record.key ?? null,
+      loss: null,
+      checkpointKey: null,
+      storageFailures: storageFailuresSoFar(info.heartbeatDetails),
     };
-    log.info('training attempt starting', {
-      jobId: input.jobId,
-      attempt: info.attempt,
-      run: input.run,
-      resumedFrom,
-    });
-
-    // Reports go to the workflow that scheduled this activity, whatever its id.
-    const execution = info.workflowExecution;
-    const report = async (r: Omit<TrainingReportInput, 'run' | 'attempt'>) => {
-      if (!execution) return;
-      await getClient()
-        .workflow.getHandle(execution.workflowId, execution.runId)
-        .signal(trainingReportSignal, { run: input.run, attempt: info.attempt, ...r })
-        .catch((err: unknown) => log.warn('training report not delivered', { error: String(err) }));
-    };
-
+    const report = trainingReporter(input, info);
     // Exported on the worker's Prometheus endpoint; rate() of it is iterations/s per trainer.
     const iterationsDone = metricMeter
       .createCounter('atelier_trainer_iterations', 'iterations', 'Training iterations completed')
       .withTags({ trainer: trainer.name });
-    heartbeat(beat);
-    void report({
-      iteration: beat.iteration,
-      total,
-      loss: beat.loss,
-      checkpointKey: beat.checkpointKey ?? undefined,
-    });
-    // Heartbeats keep flowing even when one iteration is slow: they carry the
-    // cancellation back to us and prove to the server that this worker is alive.
-    const ticker = setInterval(() => heartbeat(beat), 500);
+    let ticker: NodeJS.Timeout | undefined;
     try {
+      const claim = await withStorage(`claiming the checkpoints ${of}`, () =>
+        deps.storage.claimCheckpoints(job, writer),
+      );
+      const latest = claim.checkpoint;
+      const pixels = await withStorage(`reading the training pixels ${of}`, () =>
+        deps.storage.getBlob(input.tenantId, input.pixels.ref.sha256),
+      );
+      const resumedFrom = latest?.record.iteration ?? 0;
+      beat = {
+        ...beat,
+        iteration: resumedFrom,
+        loss: latest?.record.loss ?? null,
+        checkpointKey: latest?.record.key ?? null,
+      };
+      log.info('training attempt starting', {
+        jobId: input.jobId,
+        attempt: info.attempt,
+        run: input.run,
+        resumedFrom,
+      });
+      if (claim.skipped.length) {
+        log.warn('latest checkpoint unusable, fell back', {
+          jobId: input.jobId,
+          resumedFrom,
+          skipped: claim.skipped,
+        });
+      }
+      heartbeat(beat);
+      report.send(beat, claim.skipped.length ? { resumedFrom, skipped: claim.skipped } : undefined);
+      // Heartbeats keep flowing even when one iteration is slow: they carry the
+      // cancellation back to us and prove to the server that this worker is alive.
+      ticker = setInterval(() => heartbeat(beat), 500);
+      const write = async (iteration: number, loss: number | null, data: Uint8Array) => {
+        const record = await withStorage(`writing checkpoint ${iteration} ${of}`, () =>
+          deps.storage.writeCheckpoint(job, writer, { iteration, loss, data }),
+        );
+        beat = { ...beat, iteration, loss, checkpointKey: record.key, storageFailures: 0 };
+        heartbeat(beat);
+        // Housekeeping: a failure here costs disk, not the job.
+        await deps.storage
+          .pruneCheckpoints(job, deps.checkpointKeep)
+          .catch((err: unknown) =>
+            log.warn('checkpoint pruning failed', { jobId: input.jobId, error: String(err) }),
+          );
+        return record;
+      };
       const outcome = await trainer.train({
         jobId: input.jobId,
         params,
@@ -95,19 +122,12 @@ export function createTrainActivities(deps: TrainDeps) {
           heartbeat(beat);
         },
         onCheckpoint: async (c) => {
-          const record = await deps.storage.writeCheckpoint(input.jobId, c.iteration, c.loss ?? null, c.data);
-          beat = { iteration: c.iteration, total: c.total, loss: c.loss, checkpointKey: record.key };
-          heartbeat(beat);
-          void report({ iteration: c.iteration, total: c.total, loss: c.loss, checkpointKey: record.key });
+          await write(c.iteration, c.loss ?? null, c.data);
+          report.send({ ...beat, total: c.total });
         },
         onLog: (line) => log.info(line.message, { jobId: input.jobId, trainerLevel: line.level }),
       });
-      const final = await deps.storage.writeCheckpoint(
-        input.jobId,
-        outcome.iterations,
-        outcome.finalLoss ?? null,
-        outcome.finalState,
-      );
+      const final = await write(outcome.iterations, outcome.finalLoss ?? null, outcome.finalState);
       return {
         iterations: outcome.iterations,
         total: outcome.total,
@@ -120,10 +140,15 @@ export function createTrainActivities(deps: TrainDeps) {
       // A trainer that says the input can never work (command exit 65) must not burn retries.
       if (err instanceof TrainerBadInputError)
         throw permanentFailure(FailureType.TrainerBadInput, err.message);
-      // A name storage refuses is refused on every attempt: fail at once, naming it.
-      if (err instanceof InvalidStorageKeyError)
-        throw permanentFailure(FailureType.InvalidInput, err.message);
-      throw err;
+      throw capStorageFailure(err, beat.storageFailures, deps.storageMaxRetries, (count) => {
+        // In the worker's log too: a fenced-off attempt may have no server to report to.
+        log.warn('training attempt stopped by storage', {
+          jobId: input.jobId,
+          storageFailures: count,
+          error: (err as Error).message,
+        });
+        heartbeat({ ...beat, storageFailures: count });
+      });
     } finally {
       clearInterval(ticker);
     }

@@ -9,6 +9,7 @@ export interface TrainingPixelsRef {
 
 export interface TrainStyleInput {
   jobId: string;
+  tenantId: string;
   /** Increments on each (re)scheduling after pause; lets the workflow ignore late reports. */
   run: number;
   baseModel: string;
@@ -28,6 +29,7 @@ export interface TrainStyleResult {
 
 export interface PublishArtifactsInput {
   jobId: string;
+  tenantId: string;
   styleName: string;
   baseModel: string;
   params: Record<string, unknown>;
@@ -44,7 +46,9 @@ export interface PublishArtifactsResult {
 
 export interface CleanupJobInput {
   jobId: string;
+  tenantId: string;
   removeArtifacts: boolean;
+  /** Also releases the job's blobs: a job whose checkpoints go will not train again. */
   removeCheckpoints: boolean;
 }
 

@@ -33,14 +33,14 @@ export async function decodeSpeed(): Promise<Record<string, number>> {
   try {
     const jpeg = await photoJpeg(WIDTH, HEIGHT);
     const storage = createFsStorage(dir);
-    const image = await storage.putBlob(jpeg, 'image/jpeg');
+    const image = await storage.putBlob('bench', jpeg, 'image/jpeg');
     const { decodeImage } = createDecodeActivities({
       storage,
       maxInputPixels: 40_000_000,
       maxTrainingPixels: 1_048_576,
     });
     const mp = (WIDTH * HEIGHT) / 1e6;
-    const ours = await medianSeconds(() => decodeImage({ jobId: 'bench', image }));
+    const ours = await medianSeconds(() => decodeImage({ jobId: 'bench', tenantId: 'bench', image }));
     const raw = await medianSeconds(() => sharp(jpeg).raw().toBuffer());
     return { decode_mp_per_s: mp / ours, sharp_raw_decode_mp_per_s: mp / raw, decode_input_mp: mp };
   } finally {

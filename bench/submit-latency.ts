@@ -59,7 +59,7 @@ export interface SubmitLatency {
 export async function submitLatency(t: SubmitTarget, perRound: number): Promise<SubmitLatency> {
   const body = await trainingBody();
   const storage = createFsStorage(t.dataDir);
-  const image = await storage.putBlob(await styleImage(), 'image/png');
+  const image = await storage.putBlob('local', await styleImage(), 'image/png');
   const params = { seed: 42, iterations: 1, lutSize: 17, strength: 1, smoothing: 0, patience: 10 };
   const run = randomUUID().slice(0, 8);
   const viaGateway = (round: number) => (i: number) =>

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { storageSettingsOf, storageUrlProblem, type StorageSettings } from './storage/storage-settings.ts';
 
 const TRUE = ['1', 'true', 'yes', 'on'];
 const FALSE = ['0', 'false', 'no', 'off', ''];
@@ -29,6 +30,14 @@ const envBoolean = (fallback: boolean) =>
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional();
+const storageUrl = z
+  .string()
+  .optional()
+  .superRefine((value, ctx) => {
+    const problem = value ? storageUrlProblem(value) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const ConfigSchema = z.object({
   PORT: port(3000),
@@ -59,7 +68,22 @@ export const ConfigSchema = z.object({
   ATELIER_WEBHOOK_SECRETS: z.string().optional(),
   ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
   ATELIER_WEBHOOK_ALLOW_HTTP: envBoolean(false),
-  ATELIER_WEBHOOK_DEFAULT_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+  ATELIER_WEBHOOK_DEFAULT_URL: optionalUrl,
+  ATELIER_STORAGE_URL: storageUrl,
+  ATELIER_STORAGE: z.enum(['fs', 's3']).default('fs'),
+  ATELIER_SEAWEEDFS_PATH: z.string().optional(),
+  ATELIER_S3_PRESIGN: envBoolean(false),
+  ATELIER_S3_FORCE_PATH_STYLE: envBoolean(true),
+  AWS_ENDPOINT_URL: optionalUrl,
+  AWS_ENDPOINT_URL_S3: optionalUrl,
+  AWS_REGION: z.string().optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  ATELIER_STORAGE_MAX_RETRIES: z.coerce.number().int().min(0).max(1000).default(10),
+  CHECKPOINT_KEEP: positiveInt(2),
+  // At least an hour: a blob uploaded again renews its time only when older than 10 minutes.
+  ATELIER_BLOB_GRACE_MS: z.coerce.number().int().min(3_600_000).default(86_400_000),
+  ATELIER_GC_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Old API: `name=trainer` pairs, `*` for every other name (the old service took any string). */
   ATELIER_LEGACY_BASE_MODELS: z
     .string()
@@ -100,6 +124,17 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Receives the events of every job submitted without a `webhook` of its own. */
   webhookDefaultUrl?: string;
+  /** Where blobs, checkpoints and artifacts live (ATELIER_STORAGE_URL; default the data dir). */
+  storage: StorageSettings;
+  /** `atelier dev` only: `s3` starts an embedded SeaweedFS and points everything at it. */
+  devStorage: 'fs' | 's3';
+  /** A `weed` binary to use instead of provisioning one (dev only). */
+  seaweedFsPath?: string;
+  storageMaxRetries: number;
+  checkpointKeep: number;
+  blobGraceMs: number;
+  /** How often the orchestration worker collects garbage (0 = never). */
+  gcIntervalMs: number;
   /** Old API base model names → trainers; `*` maps every name not listed. */
   legacyBaseModels: Record<string, string>;
 }
@@ -148,6 +183,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,
     webhookDefaultUrl: c.ATELIER_WEBHOOK_DEFAULT_URL || undefined,
+    storage: storageSettingsOf({
+      url: c.ATELIER_STORAGE_URL || undefined,
+      dataDir: path.resolve(c.ATELIER_DATA_DIR),
+      endpoint: c.AWS_ENDPOINT_URL_S3 || c.AWS_ENDPOINT_URL || undefined,
+      region: c.AWS_REGION || undefined,
+      forcePathStyle: c.ATELIER_S3_FORCE_PATH_STYLE,
+      accessKeyId: c.AWS_ACCESS_KEY_ID || undefined,
+      secretAccessKey: c.AWS_SECRET_ACCESS_KEY || undefined,
+      presign: c.ATELIER_S3_PRESIGN,
+    }),
+    devStorage: c.ATELIER_STORAGE,
+    seaweedFsPath: c.ATELIER_SEAWEEDFS_PATH || undefined,
+    storageMaxRetries: c.ATELIER_STORAGE_MAX_RETRIES,
+    checkpointKeep: c.CHECKPOINT_KEEP,
+    blobGraceMs: c.ATELIER_BLOB_GRACE_MS,
+    gcIntervalMs: c.ATELIER_GC_INTERVAL_MS,
     legacyBaseModels: Object.fromEntries(
       c.ATELIER_LEGACY_BASE_MODELS.split(',').map((pair) => pair.split('=').map((s) => s.trim())),
     ) as Record<string, string>,

@@ -25,11 +25,27 @@ export const FailureType = {
   UnknownBaseModel: 'UnknownBaseModel',
   TrainerBadInput: 'TrainerBadInput',
   BlobMissing: 'BlobMissing',
+  /** The job's final training state is gone (publishing cannot redo training). */
+  CheckpointMissing: 'CheckpointMissing',
+  /** Stored data the job needs is damaged (its bytes no longer match their record). */
+  StorageCorrupt: 'StorageCorrupt',
+  /** An id or name that may not become a storage key. */
+  InvalidStorageKey: 'InvalidStorageKey',
+  /** An artifact already published with other bytes (artifacts are immutable). */
+  ArtifactConflict: 'ArtifactConflict',
+  /** Storage kept failing (I/O, full, read-only, S3 5xx/throttling) past the retry cap; retryable before that. */
+  StorageUnavailable: 'StorageUnavailable',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];
 
-/** Types no retry policy retries (the activities' `nonRetryableErrorTypes`). */
-export const PERMANENT_FAILURE_TYPES: readonly string[] = Object.values(FailureType);
+/**
+ * Types no retry policy retries (the activities' `nonRetryableErrorTypes`). Not
+ * `StorageUnavailable`: it is retried until the storage retry cap, past which it is
+ * thrown non-retryable (activities/storage-retry-cap.ts).
+ */
+export const PERMANENT_FAILURE_TYPES: readonly string[] = Object.values(FailureType).filter(
+  (type) => type !== FailureType.StorageUnavailable,
+);
 
 /** The code of a job that failed without a typed cause. */
 export const GENERIC_FAILURE = 'TrainingFailed';

@@ -27,6 +27,9 @@ export interface JobRef {
   jobId: string;
 }
 
+/** Just the (tenant, id) of anything that carries them, e.g. a workflow input, for activities and storage. */
+export const toJobRef = ({ tenantId, jobId }: JobRef): JobRef => ({ tenantId, jobId });
+
 export const isTenantId = (v: unknown): v is string => typeof v === 'string' && TENANT_ID_PATTERN.test(v);
 export const isClientJobId = (v: unknown): v is string =>
   typeof v === 'string' && CLIENT_JOB_ID_PATTERN.test(v);

@@ -35,6 +35,20 @@ export interface TrainingReportInput {
   total: number;
   loss: number | null;
   checkpointKey?: string;
+  /** Set on an attempt's first report when its latest checkpoint was unusable and it fell back. */
+  checkpointFallback?: CheckpointFallback;
+}
+
+/** A checkpoint an attempt could not use, and why (null key: the latest record itself was unreadable). */
+export interface SkippedCheckpoint {
+  key: string | null;
+  reason: string;
+}
+
+/** Which checkpoint an attempt continued from (0 = a clean start) and what it skipped, and why. */
+export interface CheckpointFallback {
+  resumedFrom: number;
+  skipped: SkippedCheckpoint[];
 }
 
 export const pauseSignal = defineSignal<[PauseInput?]>('pause');

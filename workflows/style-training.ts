@@ -20,7 +20,7 @@ import { lightActivityOptions } from './activity-options.ts';
 import { StyleTrainingInputSchema } from './contract-schemas.ts';
 import { FailureType, jobErrorOf } from './failures.ts';
 import { checkInput, displayableInput } from './input-check.ts';
-import { owningPackWorkflowId, trainingWorkflowId } from './job-identity.ts';
+import { toJobRef, owningPackWorkflowId, trainingWorkflowId } from './job-identity.ts';
 import { adoptJobVisibility } from './job-memo.ts';
 import type { StyleTrainingInput, StyleTrainingResult } from './messages.ts';
 import { trainUntilDone } from './train-until-done.ts';
@@ -88,7 +88,7 @@ export async function styleTrainingWorkflow(input: StyleTrainingInput): Promise<
 async function runPipeline(job: TrainingJobState, webhooks: WebhookNotifier): Promise<StyleTrainingResult> {
   const { input } = job;
   job.setPhase('decoding');
-  const decoded = await light.decodeImage({ jobId: input.jobId, image: input.image });
+  const decoded = await light.decodeImage({ ...toJobRef(input), image: input.image });
   const pixels: TrainingPixelsRef = {
     ref: decoded.pixelsRef,
     width: decoded.pixelsWidth,
@@ -99,7 +99,7 @@ async function runPipeline(job: TrainingJobState, webhooks: WebhookNotifier): Pr
   job.trainingMs += trained.durationMs;
   job.setPhase('publishing');
   const published = await light.publishArtifacts({
-    jobId: input.jobId,
+    ...toJobRef(input),
     styleName: input.styleName,
     baseModel: input.baseModel,
     params: input.params,
@@ -114,7 +114,7 @@ async function runPipeline(job: TrainingJobState, webhooks: WebhookNotifier): Pr
 function endCancelled(job: TrainingJobState, webhooks: WebhookNotifier): Promise<void> {
   return CancellationScope.nonCancellable(async () => {
     job.setPhase('cancelling');
-    await light.cleanupJob({ jobId: job.input.jobId, removeArtifacts: true, removeCheckpoints: true });
+    await light.cleanupJob({ ...toJobRef(job.input), removeArtifacts: true, removeCheckpoints: true });
     job.finishedAt = new Date().toISOString();
     job.setPhase('cancelled');
     await webhooks.notify('training.cancelled');
@@ -133,7 +133,7 @@ function failInvalid(job: TrainingJobState, failure: ApplicationFailure): never 
 /** Checkpoints are kept: an operator may reset the workflow and continue from them. */
 function endFailed(job: TrainingJobState, webhooks: WebhookNotifier): Promise<void> {
   return CancellationScope.nonCancellable(async () => {
-    await light.cleanupJob({ jobId: job.input.jobId, removeArtifacts: true, removeCheckpoints: false });
+    await light.cleanupJob({ ...toJobRef(job.input), removeArtifacts: true, removeCheckpoints: false });
     job.finishedAt = new Date().toISOString();
     job.setPhase('failed');
     await webhooks.notify('training.failed');

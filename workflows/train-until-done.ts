@@ -7,6 +7,7 @@ import { CancellationScope, condition, proxyActivities, workflowInfo } from '@te
 import type { createActivities } from '../activities/index.ts';
 import type { TrainStyleResult, TrainingPixelsRef } from '../activities/types.ts';
 import { trainingActivityOptions, trainingQueueFor } from './activity-options.ts';
+import { toJobRef } from './job-identity.ts';
 import type { TrainingJobState } from './training-job-state.ts';
 import type { WebhookNotifier } from './webhook-notifier.ts';
 
@@ -42,7 +43,7 @@ export async function trainUntilDone(
       });
       return await scope.run(() =>
         training.trainStyle({
-          jobId: input.jobId,
+          ...toJobRef(input),
           run: job.run,
           baseModel: input.baseModel,
           params: input.params,

@@ -1,12 +1,15 @@
 /**
- * `atelier dev` (= `npm start`): Temporal dev server, one worker on both queues and
- * the gateway, then a banner with the URLs. First Ctrl-C stops in order — gateway,
- * worker (drains), Temporal — and exits 0; a second Ctrl-C kills everything.
+ * `atelier dev [--storage fs|s3]` (= `npm start`): Temporal dev server, one worker on
+ * both queues and the gateway (with `--storage s3` also an embedded SeaweedFS), then a
+ * banner with the URLs. First Ctrl-C stops in order — gateway, worker (drains),
+ * storage, Temporal — and exits 0; a second Ctrl-C kills everything.
  */
 import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { killNow, startAtelierChild, type Supervised } from '../dev/child-process.ts';
+import { storageForDev } from '../dev/storage-for-dev.ts';
 import { temporalForDev } from '../dev/temporal-for-dev.ts';
 import { waitForReady } from '../dev/wait-for-ready.ts';
 import { waitForPollers } from '../dev/wait-for-pollers.ts';
@@ -14,16 +17,29 @@ import { TaskQueue } from '../../workflows/task-queues.ts';
 
 const say = (msg: string) => process.stderr.write(`atelier dev: ${msg}\n`);
 
-export async function run(): Promise<number> {
+export async function run(argv: string[] = []): Promise<number> {
   const started = Date.now();
+  const { values } = parseArgs({ args: argv, options: { storage: { type: 'string' } } });
   const config = loadConfig();
+  const mode = values.storage ?? config.devStorage;
+  if (mode !== 'fs' && mode !== 's3') throw new Error('--storage must be fs or s3');
   await mkdir(config.dataDir, { recursive: true });
   const target = resolveTemporalTarget();
   const explicitAddress = process.env.TEMPORAL_ADDRESS;
   const temporal = await temporalForDev(config, explicitAddress, target.namespace, say);
   say(temporal.how);
+  const storage = await storageForDev(config, mode, say).catch(async (err: unknown) => {
+    await temporal.stop();
+    throw err;
+  });
+  say(storage.how);
 
-  const env = { ...process.env, TEMPORAL_ADDRESS: temporal.address, ATELIER_DATA_DIR: config.dataDir };
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporal.address,
+    ATELIER_DATA_DIR: config.dataDir,
+    ...storage.env,
+  };
   const children: Supervised[] = [
     startAtelierChild('worker', ['worker', '--queue', 'all'], env),
     startAtelierChild('gateway', ['gateway'], env),
@@ -35,6 +51,7 @@ export async function run(): Promise<number> {
     say('stopping…');
     await children[1].stop(5_000);
     await children[0].stop(config.shutdownGraceMs + 15_000);
+    await storage.stop();
     await temporal.stop();
     say('stopped');
     return code;
@@ -47,6 +64,7 @@ export async function run(): Promise<number> {
       else {
         say('forced stop');
         killNow(children);
+        storage.killNow();
         process.exit(130);
       }
     };
@@ -85,6 +103,7 @@ export async function run(): Promise<number> {
         `  API docs     ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
         `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
         `  Temporal     ${temporal.address}   data: ${config.dataDir}`,
+        `  Storage      ${storage.how.replace(/^storage: /, '')}`,
         '  Ctrl-C stops everything.',
         '',
       ].join('\n') + '\n',

@@ -9,7 +9,7 @@ import { createLogger } from '../logger.ts';
 import { createApp } from '../http/app.ts';
 import { answerClientErrors } from '../http/client-errors.ts';
 import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
-import { createFsStorage } from '../storage/fs-storage.ts';
+import { createStorage } from '../storage/create-storage.ts';
 import { loadTrainers } from '../training/load-trainers.ts';
 import { assertSafeBinding } from '../http/binding-policy.ts';
 import { loadApiKeys } from '../auth/api-keys.ts';
@@ -29,7 +29,7 @@ export async function run(): Promise<number> {
   const app = createApp({
     client,
     namespace: target.namespace,
-    storage: createFsStorage(config.dataDir),
+    storage: createStorage(config.storage),
     trainers,
     legacyBaseModels: config.legacyBaseModels,
     log,

@@ -11,7 +11,8 @@ const COMMANDS: Record<
   { describe: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }
 > = {
   dev: {
-    describe: 'start Temporal dev server + worker + gateway (what `npm start` runs)',
+    describe:
+      'start Temporal dev server + worker + gateway (what `npm start` runs); --storage s3 adds an embedded S3 server',
     load: () => import('./dev.ts'),
   },
   gateway: { describe: 'run the HTTP gateway', load: () => import('./gateway.ts') },

@@ -12,6 +12,7 @@ import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { createWorkers, type QueueSelection } from '../worker/create-workers.ts';
 import { temporalLogger } from '../worker/temporal-logger.ts';
 import { createActivityDeps } from '../worker/activity-deps.ts';
+import { startStorageJanitor } from '../worker/storage-janitor.ts';
 
 const QUEUES: QueueSelection[] = ['orchestration', 'training', 'all'];
 
@@ -43,6 +44,15 @@ export async function run(argv: string[]): Promise<number> {
       setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000).unref();
     });
   }
+  // One collector per deployment is enough, and the orchestration worker is the one always there.
+  const janitor =
+    queues !== 'training' && config.gcIntervalMs > 0
+      ? startStorageJanitor(deps.storage, {
+          intervalMs: config.gcIntervalMs,
+          blobGraceMs: config.blobGraceMs,
+          log,
+        })
+      : undefined;
   const target = resolveTemporalTarget();
   const connection = await NativeConnection.connect(target.connectionOptions);
   try {
@@ -63,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     log.info('worker stopped');
     return 0;
   } finally {
+    await janitor?.stop();
     await connection.close();
   }
 }

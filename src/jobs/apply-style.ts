@@ -46,7 +46,7 @@ export async function applyStyle(
     await inspectImage(req.image, maxInputPixels);
     return decodeRgb8(req.image, { maxInputPixels });
   });
-  const lut = parseCube((await deps.storage.readArtifact(req.job.jobId, 'style.cube')).toString('utf8'));
+  const lut = parseCube((await deps.storage.readArtifact(req.job, 'style.cube')).toString('utf8'));
   const out = Buffer.alloc(rgb.data.length);
   for (let start = 0; start < rgb.data.length; start += SLICE_PIXELS * 3) {
     const end = Math.min(rgb.data.length, start + SLICE_PIXELS * 3);

@@ -36,7 +36,7 @@ export async function deleteJob(
     if (facts.executionStatus === 'RUNNING') return { deleted: false, facts };
   }
   await deps.storage.writeTombstone(ref, facts.runId);
-  await deps.storage.deleteJobData(ref.jobId);
+  await deps.storage.deleteJobData(ref);
   try {
     await client.workflowService.deleteWorkflowExecution({
       namespace: deps.namespace,

@@ -21,6 +21,11 @@ export interface JobReader {
 /** A job whose `startAt` has not come yet is not waiting for a slot. */
 const delayed = (f: JobFacts) => f.memo.scheduledFor !== null && Date.parse(f.memo.scheduledFor) > Date.now();
 
+/** The part of a published manifest.json (activities/publish-artifacts.ts) the view reads. */
+interface PublishedManifest {
+  metrics?: { iterations: number; finalLoss: number | null };
+}
+
 const CLOSED_FAILED = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT']);
 
 export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue: QueueTracker }): JobReader {
@@ -38,10 +43,14 @@ export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue:
     return view?.error ?? null;
   }
 
-  async function lastCheckpoint(jobId: string) {
-    const all = await storage.listCheckpoints(jobId);
-    const last = all.at(-1);
-    return last ? { iteration: last.iteration, loss: last.loss } : null;
+  /** Where training got to: the latest checkpoint, or, once retention removed a succeeded job's checkpoints, its manifest. */
+  async function lastCheckpoint(f: JobFacts, succeeded: boolean) {
+    const last = (await storage.listCheckpoints(f)).at(-1);
+    if (last) return { iteration: last.iteration, loss: last.loss };
+    if (!succeeded) return null;
+    const manifest = await storage.readArtifact(f, 'manifest.json').catch(() => null);
+    const metrics = manifest && (JSON.parse(manifest.toString('utf8')) as PublishedManifest).metrics;
+    return metrics ? { iteration: metrics.iterations, loss: metrics.finalLoss } : null;
   }
 
   async function fromFacts(f: JobFacts): Promise<ApiJob> {
@@ -49,8 +58,8 @@ export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue:
     const terminal = status === 'succeeded' || status === 'failed' || status === 'cancelled';
     const [error, artifacts, checkpoint, place] = await Promise.all([
       status === 'failed' ? errorOf(f) : null,
-      status === 'succeeded' ? storage.listArtifacts(f.jobId) : [],
-      !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f.jobId) : null,
+      status === 'succeeded' ? storage.listArtifacts(f) : [],
+      !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f, status === 'succeeded') : null,
       terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f)),
     ]);
     return buildJobView(f, { error, artifacts, lastCheckpoint: checkpoint, queue: place, now: new Date() });

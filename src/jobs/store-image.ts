@@ -15,6 +15,5 @@ export async function storeImage(
   field: string,
 ): Promise<BlobRef> {
   const inspected = await checkImage(field, () => inspectImage(image, deps.limits.maxInputPixels));
-  void tenantId; // blobs are per tenant once storage keys carry the tenant (issue 12)
-  return deps.storage.putBlob(image, inspected.contentType);
+  return deps.storage.putBlob(tenantId, image, inspected.contentType);
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { packWorkflowId } from '../../workflows/job-identity.ts';
+import { packChildJobId, packWorkflowId } from '../../workflows/job-identity.ts';
 import { type PackStyleInput, type StylePackInput } from '../../workflows/pack-messages.ts';
 import { TenantIdKey } from '../../workflows/search-attributes.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
@@ -35,12 +35,17 @@ export interface PackRequest {
   priority: number;
 }
 
-async function admitStyle(deps: JobServiceDeps, style: PackStyleRequest, i: number): Promise<PackStyleInput> {
+async function admitStyle(
+  deps: JobServiceDeps,
+  tenantId: string,
+  style: PackStyleRequest,
+  i: number,
+): Promise<PackStyleInput> {
   const { params, total } = validateStyle(deps.trainers, style, `styles.${i}.`);
   const admitted = await checkImage(`styles.${i}.styleRefBase64`, () =>
     inspectImage(style.image, deps.limits.maxInputPixels),
   );
-  const image = await deps.storage.putBlob(style.image, admitted.contentType);
+  const image = await deps.storage.putBlob(tenantId, style.image, admitted.contentType);
   return { styleName: style.styleName, baseModel: style.baseModel, image, params, total };
 }
 
@@ -50,7 +55,7 @@ export async function submitPack(
   req: PackRequest,
 ): Promise<{ packId: string; created: boolean }> {
   const styles: PackStyleInput[] = [];
-  for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, style, i));
+  for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, req.tenantId, style, i));
   const packId =
     req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId());
   const { maxParallel, priority } = req;
@@ -92,5 +97,14 @@ export async function submitPack(
       'IdConflict',
       `pack id '${packId}' is already used by a different request; use a new id or Idempotency-Key`,
     );
-  return { packId, created: memo.submissionId === submissionId };
+  const created = memo.submissionId === submissionId;
+  // Each style's job keeps its image until it finishes (its jobs start later, a few at a time);
+  // only the request that created the pack: a replay may find its jobs finished, their blobs released.
+  if (created) {
+    for (const [i, style] of styles.entries()) {
+      const job = { tenantId: req.tenantId, jobId: packChildJobId(packId, i) };
+      await deps.storage.referenceBlobs(job, [style.image.sha256]);
+    }
+  }
+  return { packId, created };
 }

@@ -84,7 +84,7 @@ export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest)
     ...ref,
     styleName: req.styleName,
     baseModel: req.baseModel,
-    image: await deps.storage.putBlob(req.image, image.contentType),
+    image: await deps.storage.putBlob(req.tenantId, req.image, image.contentType),
     params,
     priority: req.priority,
     // The default endpoint is not part of the fingerprint: changing it never turns a retry into a conflict.
@@ -136,5 +136,8 @@ export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest)
     throw err instanceof JobServiceError && err.kind === 'JobNotFound' ? conflict : err;
   });
   if (facts.memo.fingerprint !== fingerprint) throw conflict;
-  return { facts, created: facts.memo.submissionId === submissionId };
+  const created = facts.memo.submissionId === submissionId;
+  // Only a job this request created: a replay may find the job finished, its blobs released.
+  if (created) await deps.storage.referenceBlobs(ref, [input.image.sha256]);
+  return { facts, created };
 }

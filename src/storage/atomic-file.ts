@@ -6,13 +6,40 @@
  * rename itself is durable.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temp files start with a dot; no valid key does, so listings can skip them safely. */
 export const TEMP_PREFIX = '.tmp-';
 
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  await publishFile(target, data, (temp) => rename(temp, target));
+}
+
+/**
+ * Creates `target` only if it does not exist: the complete, fsynced temp file is
+ * hard-linked into place, which fails with EEXIST instead of replacing anything.
+ * Returns false (and writes nothing) when the target exists already.
+ */
+export async function createFileExclusive(target: string, data: Uint8Array): Promise<boolean> {
+  let created = true;
+  await publishFile(target, data, async (temp) => {
+    try {
+      await link(temp, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      created = false;
+    }
+    await unlink(temp);
+  });
+  return created;
+}
+
+async function publishFile(
+  target: string,
+  data: Uint8Array,
+  moveIntoPlace: (temp: string) => Promise<void>,
+): Promise<void> {
   const dir = path.dirname(target);
   await ensureDir(dir);
   // Unique per call, so concurrent writers of the same target never share a temp file.
@@ -25,7 +52,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await moveIntoPlace(temp);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err;

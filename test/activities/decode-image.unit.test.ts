@@ -29,7 +29,8 @@ const run = (input: DecodeImageInput): Promise<DecodeImageResult> =>
     DecodeImageResult,
     typeof decodeImage
   >(decodeImage, input);
-const upload = async (bytes: Buffer, contentType = 'image/png') => storage.putBlob(bytes, contentType);
+const upload = async (bytes: Buffer, contentType = 'image/png') =>
+  storage.putBlob('local', bytes, contentType);
 
 async function expectPermanentFailure(
   input: DecodeImageInput,
@@ -47,7 +48,7 @@ describe('decodeImage activity', () => {
       await solid(4000, 3000, { r: 10, g: 200, b: 30 }).jpeg().toBuffer(),
       'image/jpeg',
     );
-    const result = await run({ jobId: 'job-1', image });
+    const result = await run({ jobId: 'job-1', tenantId: 'local', image });
     expect(result).toMatchObject({
       width: 4000,
       height: 3000,
@@ -56,7 +57,7 @@ describe('decodeImage activity', () => {
       pixelsHeight: 886,
     });
     expect(result.pixelsRef).toMatchObject({ contentType: RGB8_CONTENT_TYPE, bytes: 1182 * 886 * 3 });
-    expect((await storage.getBlob(result.pixelsRef.sha256)).length).toBe(
+    expect((await storage.getBlob('local', result.pixelsRef.sha256)).length).toBe(
       result.pixelsWidth * result.pixelsHeight * 3,
     );
     // The result is what crosses Temporal: it must stay tiny whatever the image size.
@@ -65,19 +66,22 @@ describe('decodeImage activity', () => {
 
   it('a retry returns the same pixels ref (content-addressed, idempotent)', async () => {
     const image = await upload(await solid(300, 200, { r: 1, g: 2, b: 3, alpha: 0.5 }).png().toBuffer());
-    const first = await run({ jobId: 'job-1', image });
-    expect(await run({ jobId: 'job-1', image })).toEqual(first);
+    const first = await run({ jobId: 'job-1', tenantId: 'local', image });
+    expect(await run({ jobId: 'job-1', tenantId: 'local', image })).toEqual(first);
   });
 
   it('a missing image blob is BlobMissing', async () => {
     const image: BlobRef = { sha256: 'a'.repeat(64), bytes: 10, contentType: 'image/png' };
-    const err = await expectPermanentFailure({ jobId: 'job-1', image }, FailureType.BlobMissing);
+    const err = await expectPermanentFailure(
+      { jobId: 'job-1', tenantId: 'local', image },
+      FailureType.BlobMissing,
+    );
     expect(err.message).toContain('a'.repeat(64));
   });
 
-  it('a malformed image reference is InvalidParams and touches no path', async () => {
+  it('a malformed image reference is InvalidStorageKey and touches no path', async () => {
     const image: BlobRef = { sha256: '../../etc/passwd', bytes: 10, contentType: 'image/png' };
-    await expectPermanentFailure({ jobId: 'job-1', image }, FailureType.InvalidParams);
+    await expectPermanentFailure({ jobId: 'job-1', tenantId: 'local', image }, FailureType.InvalidStorageKey);
     expect(await tmp.list()).toEqual([]);
   });
 
@@ -98,11 +102,11 @@ describe('decodeImage activity', () => {
     ['a 20000×20000 PNG bomb', FailureType.ImageTooLarge, () => pngBomb(20_000, 20_000)],
   ] as const)('%s fails permanently as %s', async (_label, type, make) => {
     const image = await upload(await make());
-    const err = await expectPermanentFailure({ jobId: 'job-1', image }, type);
+    const err = await expectPermanentFailure({ jobId: 'job-1', tenantId: 'local', image }, type);
     expect(err.message.length).toBeGreaterThan(10);
     // Nothing but the upload itself was stored.
-    expect((await tmp.list(tmp.dataDir)).filter((f) => f.split('/').length === 3)).toEqual([
-      `blobs/${image.sha256.slice(0, 2)}/${image.sha256}`,
+    expect((await tmp.list(tmp.dataDir)).filter((f) => f.split('/').length === 4)).toEqual([
+      `tenants/local/blobs/${image.sha256}`,
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { createTrainActivities, type TrainingHeartbeat } from '../../activities/
 import { type TrainStyleInput, type TrainStyleResult } from '../../activities/types.ts';
 import { type Harness } from '../helpers/harness.ts';
 import { styleImage } from '../harness/images.ts';
+import { localJob } from '../helpers/jobs.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 async function trainingInput(
@@ -18,9 +19,10 @@ async function trainingInput(
   const { data, info } = await sharp(await styleImage(256, 256))
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const ref = await h.deps.storage.putBlob(data, 'application/x-atelier-rgb8');
+  const ref = await h.deps.storage.putBlob('local', data, 'application/x-atelier-rgb8');
   return {
     jobId,
+    tenantId: 'local',
     run: 1,
     baseModel: 'color-lut',
     params,
@@ -86,7 +88,7 @@ describe('trainStyle activity', () => {
       }
     });
     await expect(first.run(trainStyle, input)).rejects.toBeInstanceOf(CancelledFailure);
-    const latest = (await h.deps.storage.readLatestCheckpoint('resume-me'))!.record;
+    const latest = (await h.deps.storage.readLatestCheckpoint(localJob('resume-me')))!.record;
     expect(latest.iteration).toBeGreaterThan(0);
     expect(latest.iteration).toBeLessThan(30);
     const second = new MockActivityEnvironment({ attempt: 2 }, { client: h.client, logger: quiet });

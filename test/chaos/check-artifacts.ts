@@ -5,8 +5,8 @@
  * cancelled job left no artifacts behind.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { type Storage } from '../../src/storage/types.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { type Violation } from './check-jobs.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -17,7 +17,7 @@ interface Manifest {
 }
 
 export interface ArtifactCheckInput {
-  dataDir: string;
+  storage: Storage;
   gatewayUrl: string;
   succeeded: { jobId: string; referenceSha256?: string }[];
   cancelled: string[];
@@ -34,16 +34,17 @@ async function checkSucceeded(
   v: Violation[],
   stats: ArtifactStats,
 ): Promise<void> {
-  const dir = path.join(input.dataDir, 'jobs', job.jobId, 'artifacts');
+  const read = (name: string) =>
+    input.storage.readArtifact({ tenantId: LOCAL_TENANT, jobId: job.jobId }, name).catch(() => null);
   const say = (detail: string): void =>
     void v.push({ invariant: 'artifacts-match-manifest', jobId: job.jobId, detail });
-  const text = await readFile(path.join(dir, 'manifest.json'), 'utf8').catch(() => null);
+  const text = await read('manifest.json');
   if (!text) return say('manifest.json is missing');
-  const manifest = JSON.parse(text) as Manifest;
+  const manifest = JSON.parse(text.toString('utf8')) as Manifest;
   const names = manifest.files.map((f) => f.name);
   for (const name of REQUIRED) if (!names.includes(name)) say(`manifest lists no ${name}`);
   for (const f of manifest.files) {
-    const bytes = await readFile(path.join(dir, f.name)).catch(() => null);
+    const bytes = await read(f.name);
     if (!bytes) say(`${f.name} is missing`);
     else if (sha256(bytes) !== f.sha256 || bytes.length !== f.bytes)
       say(`${f.name} on disk does not match its manifest entry`);
@@ -77,10 +78,8 @@ export async function checkArtifacts(
   const stats: ArtifactStats = { filesVerified: 0, referencesMatched: 0 };
   for (const job of input.succeeded) await checkSucceeded(input, job, violations, stats);
   for (const jobId of input.cancelled) {
-    // Dot-prefixed temp files of a write cut short by a kill are garbage, not artifacts (counted in the report).
-    const left = (await readdir(path.join(input.dataDir, 'jobs', jobId, 'artifacts')).catch(() => [])).filter(
-      (n) => !n.startsWith('.'),
-    );
+    // Temp files of a write cut short by a kill are never artifacts (counted in the report).
+    const left = (await input.storage.listArtifacts({ tenantId: LOCAL_TENANT, jobId })).map((a) => a.name);
     if (left.length)
       violations.push({
         invariant: 'cancelled-job-cleaned-up',

@@ -55,7 +55,7 @@ describe('a message that meets a lost training worker', () => {
       await worker.kill('SIGTERM');
     }
     expect((await job.handle.describe()).status.name).toBe('COMPLETED');
-    const cube = await h.deps.storage.readArtifact(job.jobId, 'style.cube');
+    const cube = await h.deps.storage.readArtifact(job.ref, 'style.cube');
     const reference = await referenceCubeSha256({
       image: await styleImage(),
       params: LONG,

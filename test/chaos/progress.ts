@@ -1,15 +1,15 @@
 /**
  * Watches the system make progress, from three independent vantage points, so the
  * recovery after each kill can be timed by what the killed member is needed for:
- *   checkpoint — a job's `latest.json` moved on (only a live training worker does that;
+ *   checkpoint — a job's latest checkpoint moved on (only a live training worker does that;
  *                timed by the record's own createdAt);
  *   milestone  — a workflow changed phase or closed, per Temporal visibility (needs
  *                Temporal and the orchestration worker; resolution one poll, 500 ms);
  *   gateway    — the gateway answered a client 2xx.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { type Client } from '@temporalio/client';
+import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
 
 export type ProgressKind = 'checkpoint' | 'milestone' | 'gateway';
@@ -49,6 +49,7 @@ export function trackProgress(opts: {
   jobIds: () => Iterable<string>;
 }): ProgressTracker {
   const events: ProgressEvent[] = [];
+  const storage = createFsStorage(opts.dataDir);
   const workflows = new Map<string, WorkflowSighting>();
   const latest = new Map<string, string>();
   let running = true;
@@ -57,11 +58,9 @@ export function trackProgress(opts: {
   async function scanCheckpoints(): Promise<void> {
     for (const jobId of opts.jobIds()) {
       if (workflows.get(`training-${jobId}`)?.status === 'COMPLETED') continue;
-      const file = path.join(opts.dataDir, 'jobs', jobId, 'checkpoints', 'latest.json');
-      const text = await readFile(file, 'utf8').catch(() => null);
-      if (!text || text === latest.get(jobId)) continue;
-      latest.set(jobId, text);
-      const rec = JSON.parse(text) as { iteration: number; createdAt: string };
+      const rec = (await storage.listCheckpoints({ tenantId: LOCAL_TENANT, jobId }).catch(() => [])).at(-1);
+      if (!rec || rec.key === latest.get(jobId)) continue;
+      latest.set(jobId, rec.key);
       record({
         kind: 'checkpoint',
         at: Date.parse(rec.createdAt),

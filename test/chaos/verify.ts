@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Client } from '@temporalio/client';
+import { createFsStorage } from '../../src/storage/fs-storage.ts';
 import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { checkArtifacts, type ArtifactStats } from './check-artifacts.ts';
@@ -36,18 +37,10 @@ export interface Verdict {
   strayTempFiles: number;
 }
 
-/** Files left by atomic writes that a kill cut short (dot-prefixed; listings skip them). */
+/** Files left by atomic writes that a kill cut short (dot-prefixed; listings skip them; garbage collection takes them). */
 async function countTempFiles(dataDir: string): Promise<number> {
-  const jobs = await readdir(path.join(dataDir, 'jobs')).catch(() => []);
-  let n = 0;
-  for (const job of jobs) {
-    for (const sub of ['artifacts', 'checkpoints']) {
-      n += (await readdir(path.join(dataDir, 'jobs', job, sub)).catch(() => [])).filter((f) =>
-        f.startsWith('.tmp-'),
-      ).length;
-    }
-  }
-  return n;
+  const files = await readdir(path.join(dataDir, 'tenants'), { recursive: true }).catch(() => []);
+  return files.filter((f) => path.basename(String(f)).startsWith('.tmp-')).length;
 }
 
 export async function verify(input: VerifyInput): Promise<Verdict> {
@@ -67,7 +60,7 @@ export async function verify(input: VerifyInput): Promise<Verdict> {
     .map((r) => r.jobId!);
   const specOf = new Map(input.specs.map((s) => [s.index, s]));
   const { violations: artifactViolations, stats } = await checkArtifacts({
-    dataDir: input.dataDir,
+    storage: createFsStorage(input.dataDir),
     gatewayUrl: input.gatewayUrl,
     succeeded: succeeded.map((r) => {
       const ref = specOf.get(r.index)?.referenceId;

@@ -4,7 +4,7 @@
  * nothing left behind, and a second start keeps every earlier workflow.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -12,6 +12,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { isProcessAlive } from '../../src/training/command/process-group.ts';
 import { listening } from '../harness/ports.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { pollUntil } from '../helpers/poll.ts';
+import { trainingBody } from '../helpers/api-client.ts';
 import { ATELIER_BIN } from '../harness/components.ts';
 
 async function startDev(env: NodeJS.ProcessEnv) {
@@ -90,5 +92,51 @@ describe('atelier dev', () => {
     await again.close();
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  }, 240_000);
+});
+
+describe('atelier dev --storage s3', () => {
+  it('starts an embedded SeaweedFS beside the dev server; jobs store everything in it; Ctrl-C stops it too', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-dev-s3-'));
+    try {
+      const [port, temporalPort] = [await freePort(), await freePort()];
+      const dev = await startDev({
+        ATELIER_DATA_DIR: dataDir,
+        PORT: String(port),
+        TEMPORAL_DEV_PORT: String(temporalPort),
+        TEMPORAL_UI_PORT: '0',
+        WORKER_METRICS_PORT: '0',
+        TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+        ATELIER_SEAWEEDFS_PATH: inject('s3').weedPath,
+        ATELIER_STORAGE: 's3',
+        TEMPORAL_ADDRESS: '',
+        ATELIER_STORAGE_URL: '',
+      });
+      const endpoint = /embedded SeaweedFS at http:\/\/127\.0\.0\.1:(\d+)/.exec(dev.output());
+      expect(endpoint).not.toBeNull();
+      const api = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${api}/readyz`)).status).toBe(200);
+      const res = await fetch(`${api}/v1/trainings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(await trainingBody({ styleName: 'Dev on S3' })),
+      });
+      const { id } = (await res.json()) as { id: string };
+      const statusOf = async () =>
+        ((await (await fetch(`${api}/v1/trainings/${id}`)).json()) as { status: string }).status;
+      await pollUntil(statusOf, (status) => status === 'succeeded', {
+        what: 'the job on S3 succeeded',
+        timeoutMs: 120_000,
+        intervalMs: 300,
+      });
+      expect((await fetch(`${api}/v1/trainings/${id}/artifacts/style.cube`)).status).toBe(200);
+      // Nothing of the job under the data dir's own tree: it is all in the bucket.
+      expect((await readdir(dataDir)).includes('tenants')).toBe(false);
+      dev.child.kill('SIGINT');
+      expect(await dev.exited).toBe(0);
+      expect(await listening(Number(endpoint![1]))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }, 240_000);
 });

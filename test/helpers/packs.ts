@@ -20,7 +20,7 @@ export async function startPack(
     styles.push({
       styleName: `Style ${i + 1}`,
       baseModel: 'color-lut',
-      image: await h.deps.storage.putBlob(image, 'image/png'),
+      image: await h.deps.storage.putBlob('local', image, 'image/png'),
       params,
     });
   }

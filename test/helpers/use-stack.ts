@@ -10,7 +10,7 @@ import { type ActivityDeps } from '../../activities/index.ts';
 import { type QueueSelection } from '../../src/worker/create-workers.ts';
 import { startGateway, type Gateway, type GatewayOptions } from './gateway-harness.ts';
 import { forwardTo } from './forward-to.ts';
-import { createHarness, type Harness } from './harness.ts';
+import { createHarness, type Harness, type StorageChoice } from './harness.ts';
 
 /** `start` in beforeAll and `stop` in afterAll; the value forwards to what `start` returned. */
 export function startedInHooks<T extends object>(
@@ -29,7 +29,7 @@ export function startedInHooks<T extends object>(
   return forwardTo(what, () => value);
 }
 
-export interface HarnessOptions {
+export interface HarnessOptions extends StorageChoice {
   /** In-process workers to start with the harness (none when omitted). */
   workers?: QueueSelection;
   /** Dependencies of those workers that differ from the harness's (e.g. test trainers). */
@@ -40,7 +40,7 @@ export function useHarness(opts: HarnessOptions = {}): Harness {
   return startedInHooks(
     'the harness',
     async () => {
-      const h = await createHarness();
+      const h = await createHarness({ backend: opts.backend });
       if (opts.workers) await h.startWorkers(opts.workers, opts.deps);
       return h;
     },

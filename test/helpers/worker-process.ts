@@ -1,6 +1,6 @@
 /**
- * A worker as a real child process (`atelier worker`), for tests that kill it with
- * real signals. Resolves once the worker logs that it is polling.
+ * An `atelier` process (a worker, or the gateway) as a real child process, for tests
+ * that kill it with real signals. Resolves once it logs that it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { type Harness } from './harness.ts';
@@ -20,16 +20,27 @@ process.once('exit', () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-export async function startWorkerProcess(
+export function startWorkerProcess(
   h: Harness,
   queue: 'orchestration' | 'training' | 'all',
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [ATELIER_BIN, 'worker', '--queue', queue], {
+  return startAtelierProcess(h, ['worker', '--queue', queue], 'worker running', env);
+}
+
+/** `args` after `atelier`; `ready` is the log message that says it is serving. */
+export async function startAtelierProcess(
+  h: Harness,
+  args: string[],
+  ready: string,
+  env: Record<string, string> = {},
+): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [ATELIER_BIN, ...args], {
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: h.address,
       ATELIER_DATA_DIR: h.dataDir,
+      ...h.storageEnv,
       ATELIER_TASK_QUEUE_SUFFIX: h.suffix,
       WORKER_METRICS_PORT: '0',
       CHECKPOINT_EVERY_MS: '200',
@@ -48,8 +59,9 @@ export async function startWorkerProcess(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const deadline = Date.now() + 60_000;
-  while (!out.includes('worker running')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${out}`);
+  while (!out.includes(ready)) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`${args[0]} did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -4,6 +4,7 @@ import { type RunningWorkers } from '../helpers/harness.ts';
 import { styleImage } from '../harness/images.ts';
 import { postJson, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from './fixtures/slow-trainer.ts';
+import { localJob } from '../helpers/jobs.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 let training: RunningWorkers | undefined;
@@ -79,6 +80,7 @@ describe('old endpoints', () => {
     const del = await postJson(gw, '/stopOrDeleteTrain', { id: done });
     expect(await del.json()).toEqual({ message: 'Job removed from queue' });
     expect(await status(done)).toEqual({ status: 'NOT_FOUND' });
+    expect(await h.deps.storage.listArtifacts(localJob(String(done)))).toEqual([]);
 
     const again = await queueTrain(id, { params: { iterations: 2, delayMs: 10 } });
     expect(again.status).toBe(200);

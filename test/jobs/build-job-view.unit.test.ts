@@ -57,6 +57,7 @@ const beat = (iteration: number, total = 100, loss: number | null = 0.5) => ({
   total,
   loss,
   checkpointKey: null,
+  storageFailures: 0,
 });
 
 const extras = (over: Partial<JobExtras> = {}): JobExtras => ({

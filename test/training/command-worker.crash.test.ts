@@ -46,11 +46,11 @@ describe('a worker running a command trainer SIGKILLed mid-training', () => {
     });
     await waitForView(job.handle, (v) => (v.progress?.iteration ?? 0) >= 25, 60_000);
     await waitFor(
-      async () => ((await h.deps.storage.readLatestCheckpoint(job.jobId))?.record.iteration ?? 0) >= 20,
+      async () => ((await h.deps.storage.readLatestCheckpoint(job.ref))?.record.iteration ?? 0) >= 20,
     );
     const killed = await first.kill('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.jobId))!.record;
+    const checkpoint = (await h.deps.storage.readLatestCheckpoint(job.ref))!.record;
     expect(checkpoint.iteration).toBeGreaterThan(0);
 
     const [orphan] = await fixturePids(dir, job.jobId);
@@ -78,10 +78,10 @@ describe('a worker running a command trainer SIGKILLed mid-training', () => {
     expect(trained.iterations).toBe(150);
 
     // The trainer itself says where it started: from the restored checkpoint file, not from scratch.
-    const produced = JSON.parse((await h.deps.storage.readArtifact(job.jobId, 'result.json')).toString());
+    const produced = JSON.parse((await h.deps.storage.readArtifact(job.ref, 'result.json')).toString());
     expect(produced.resumedFrom).toBe(trained.resumedFrom);
     expect(produced.resumedFrom).toBeGreaterThan(0);
-    const manifest = JSON.parse((await h.deps.storage.readArtifact(job.jobId, 'manifest.json')).toString());
+    const manifest = JSON.parse((await h.deps.storage.readArtifact(job.ref, 'manifest.json')).toString());
     expect(manifest.metrics.lossCurve).toEqual(Array.from({ length: 150 }, (_, i) => 1 / (i + 1)));
     console.log(
       `SIGKILLed at checkpoint ${checkpoint.iteration}; the trainer resumed from iteration ${produced.resumedFrom}`,

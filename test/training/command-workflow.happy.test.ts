@@ -12,7 +12,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainerRegistry } from '../../src/training/registry.ts';
 import { fixturePids, fixtureTrainer, isProcessAlive } from '../fixtures/command-fixture.ts';
-import { startJob, waitForView } from '../helpers/jobs.ts';
+import { localJob, startJob, waitForView } from '../helpers/jobs.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -44,15 +44,19 @@ describe('command trainer through the workflow', () => {
       finalLoss: 1 / 15,
     });
 
-    const manifest = JSON.parse((await h.deps.storage.readArtifact(jobId, 'manifest.json')).toString());
+    const manifest = JSON.parse(
+      (await h.deps.storage.readArtifact(localJob(jobId), 'manifest.json')).toString(),
+    );
     expect(manifest.trainer).toEqual({ name: 'fixture', version: '1' });
     expect(manifest.params).toMatchObject({ steps: 15, sleepMs: 10, checkpointEvery: 5, grandchild: false });
     expect(manifest.metrics.lossCurve).toEqual(Array.from({ length: 15 }, (_, i) => 1 / (i + 1)));
     expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['result.json', 'weights.bin']);
     for (const file of manifest.files)
-      expect(sha256(await h.deps.storage.readArtifact(jobId, file.name))).toBe(file.sha256);
+      expect(sha256(await h.deps.storage.readArtifact(localJob(jobId), file.name))).toBe(file.sha256);
     // The decoded image (the 64×48 test image) reached the trainer as a PNG file.
-    const produced = JSON.parse((await h.deps.storage.readArtifact(jobId, 'result.json')).toString());
+    const produced = JSON.parse(
+      (await h.deps.storage.readArtifact(localJob(jobId), 'result.json')).toString(),
+    );
     expect(produced).toMatchObject({ resumedFrom: 0, iterations: 15, image: { width: 64, height: 48 } });
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Storage } from '../../src/storage/types.ts';
 import { type Harness } from '../helpers/harness.ts';
 import { activityFacts } from '../harness/history.ts';
-import { inPhase, startJob, waitForView } from '../helpers/jobs.ts';
+import { inPhase, localJob, startJob, waitForView } from '../helpers/jobs.ts';
 import { pauseSignal, statusQuery } from '../../workflows/messages.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
@@ -13,7 +13,10 @@ function slowImageReads(storage: Storage, ms: number): Storage {
   return new Proxy(storage, {
     get(target, prop, receiver) {
       if (prop === 'getBlob')
-        return async (sha: string) => (await new Promise((r) => setTimeout(r, ms)), target.getBlob(sha));
+        return async (tenantId: string, sha: string) => (
+          await new Promise((r) => setTimeout(r, ms)),
+          target.getBlob(tenantId, sha)
+        );
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -32,8 +35,8 @@ async function expectCancelled(
   expect(view.phase).toBe('cancelled');
   expect(view.status).toBe('cancelled');
   // Cleanup ran: no checkpoints or artifacts are left behind.
-  expect(await h.deps.storage.listCheckpoints(jobId)).toEqual([]);
-  expect(await h.deps.storage.listArtifacts(jobId)).toEqual([]);
+  expect(await h.deps.storage.listCheckpoints(localJob(jobId))).toEqual([]);
+  expect(await h.deps.storage.listArtifacts(localJob(jobId))).toEqual([]);
 }
 
 describe('cancel in every phase', () => {
@@ -61,7 +64,7 @@ describe('cancel in every phase', () => {
     const workers = await h.startWorkers('all');
     const { jobId, handle } = await startJob(h, { params: { iterations: 400, lutSize: 33 } });
     const before = await waitForView(handle, (v) => (v.progress?.iteration ?? 0) >= 3);
-    expect((await h.deps.storage.listCheckpoints(jobId)).length).toBeGreaterThan(0);
+    expect((await h.deps.storage.listCheckpoints(localJob(jobId))).length).toBeGreaterThan(0);
     await handle.cancel();
     await expectCancelled(h, jobId, handle);
     expect(before.progress!.iteration).toBeLessThan(400);

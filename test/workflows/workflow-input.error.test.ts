@@ -21,7 +21,7 @@ const validInput = async (jobId: string) => ({
   tenantId: 'acme',
   styleName: 'From elsewhere',
   baseModel: 'color-lut',
-  image: await h.deps.storage.putBlob(await styleImage(), 'image/png'),
+  image: await h.deps.storage.putBlob('acme', await styleImage(), 'image/png'),
   params: { iterations: 2, lutSize: 17 },
   priority: 3,
   createdAt: new Date().toISOString(),

@@ -1,12 +1,14 @@
 /**
  * GET /v1/trainings/{id}/artifacts and /artifacts/{name}: list and download. Downloads
  * stream from storage with a strong ETag (the sha256), Content-Length and an
- * attachment disposition; If-None-Match answers 304.
+ * attachment disposition; If-None-Match answers 304. With presigned downloads
+ * configured (s3, ATELIER_S3_PRESIGN) the answer is a redirect to the object instead.
  */
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { describeJob } from '../../../jobs/describe-job.ts';
+import { ARTIFACT_CONTENT_TYPES } from '../../../storage/content-types.ts';
+import { StorageNotFoundError } from '../../../storage/types.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdSchema, problems } from '../../schemas/common.ts';
@@ -20,12 +22,8 @@ const NameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
   .refine((s) => !s.includes('..'), 'invalid name')
   .openapi({ param: { name: 'name', in: 'path' }, example: 'style.cube' });
-const TYPES: Record<string, string> = {
-  // Adobe Cube LUTs are text; there is no registered media type for them.
-  cube: 'text/plain; charset=utf-8',
-  png: 'image/png',
-  json: 'application/json',
-};
+/** Presigned URLs live long enough to start a download, not to be shared. */
+const PRESIGN_TTL_SECONDS = 300;
 
 const listRoute = createRoute({
   method: 'get',
@@ -61,13 +59,14 @@ const downloadRoute = createRoute({
       description: 'The file (ETag = its sha256), typed by its name: .cube, .png, .json, anything else',
       // One entry per type a download can have, so the document says what the answer is.
       content: Object.fromEntries(
-        [...new Set([...Object.values(TYPES), 'application/octet-stream'])].map((type) => [
+        [...new Set([...Object.values(ARTIFACT_CONTENT_TYPES), 'application/octet-stream'])].map((type) => [
           type.split(';')[0],
           { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
         ]),
       ),
     },
     304: { description: 'Not modified (If-None-Match matched)' },
+    307: { description: 'Presigned downloads: the artifact is at the Location URL (valid for 5 minutes)' },
     ...problems(400, 401, 404, 503),
   },
 });
@@ -76,8 +75,9 @@ export function artifactRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await describeJob(gw, jobRefOf(c, id));
-    const list = await gw.storage.listArtifacts(id);
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job);
+    const list = await gw.storage.listArtifacts(job);
     return c.json(
       { data: list.map((a) => ({ ...a, href: `/v1/trainings/${id}/artifacts/${a.name}` })) },
       200,
@@ -85,27 +85,34 @@ export function artifactRoutes(gw: Gateway) {
   });
   app.openapi(downloadRoute, async (c) => {
     const { id, name } = c.req.valid('param');
-    await describeJob(gw, jobRefOf(c, id));
-    const info = (await gw.storage.listArtifacts(id)).find((a) => a.name === name);
-    if (!info) throw new ApiError('not_found', `job '${id}' has no artifact '${name}'`);
-    const etag = `"${info.sha256}"`;
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job);
+    const missing = (err: unknown) => {
+      if (err instanceof StorageNotFoundError)
+        throw new ApiError('not_found', `job '${id}' has no artifact '${name}'`);
+      throw err;
+    };
+    if (gw.storage.presignArtifact) {
+      const url = await gw.storage.presignArtifact(job, name, PRESIGN_TTL_SECONDS).catch(missing);
+      return new Response(null, { status: 307, headers: { location: url, 'cache-control': 'no-store' } });
+    }
+    const artifact = await gw.storage.openArtifact(job, name).catch(missing);
+    const etag = `"${artifact.sha256}"`;
     const headers = { etag, 'cache-control': 'private, max-age=0, must-revalidate' };
     const ifNoneMatch = c.req.header('if-none-match');
     if (
       ifNoneMatch &&
       ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
     ) {
+      artifact.body.destroy();
       return new Response(null, { status: 304, headers });
     }
-    const stream = Readable.toWeb(
-      createReadStream(gw.storage.artifactPath(id, name)),
-    ) as ReadableStream<Uint8Array>;
-    return new Response(stream, {
+    return new Response(Readable.toWeb(artifact.body) as ReadableStream<Uint8Array>, {
       status: 200,
       headers: {
         ...headers,
-        'content-type': TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
-        'content-length': String(info.bytes),
+        'content-type': artifact.contentType,
+        'content-length': String(artifact.bytes),
         'content-disposition': `attachment; filename="${name}"`,
         'x-content-type-options': 'nosniff',
       },

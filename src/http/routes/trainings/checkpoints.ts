@@ -32,8 +32,9 @@ const route = createRoute({
 export function checkpointsRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    await describeJob(gw, jobRefOf(c, id)); // not found (or deleted): 404
-    const records = await gw.storage.listCheckpoints(id);
+    const job = jobRefOf(c, id);
+    await describeJob(gw, job); // not found (or deleted): 404
+    const records = await gw.storage.listCheckpoints(job);
     return c.json(
       { data: records.map((r) => ({ iteration: r.iteration, loss: r.loss, createdAt: r.createdAt })) },
       200,
