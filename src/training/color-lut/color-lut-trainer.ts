@@ -118,7 +118,8 @@ export const colorLutTrainer: Trainer = {
   description:
     'Learns a 3-D colour LUT that re-grades any image toward the reference image’s colour distribution ' +
     '(iterative distribution transfer, Pitié et al. 2005/2007). CPU only; outputs an Adobe .cube LUT.',
-  version: '1',
+  // 2: the loss is computed without sorting (binned-wasserstein.ts): the same value, rounded differently.
+  version: '2',
   parameters: describeColorLutParams(),
   parseParams: parse,
   totalIterations: (params) => parse(params).iterations,
