@@ -18,7 +18,8 @@
  * checkpoints are refused, and the job restarts to exactly the bytes of a version-2 run.
  */
 import { createHash } from 'node:crypto';
-import { LUT_SIZES } from './params.ts';
+// Not from params.ts: the training thread's bundle must not pull in zod.
+import { LUT_SIZES } from './lut-sizes.ts';
 import { type ColorLutState } from './state.ts';
 
 const MAGIC = Buffer.from('ATLUTCKP', 'ascii');
