@@ -20,39 +20,15 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*'], message: 'Workflows are deterministic: no Node built-ins.' },
-            {
-              group: ['**/activities/**', '../activities/*'],
-              allowTypeImports: true,
-              message: 'Import activities as types only.',
-            },
-            {
-              group: ['**/src/**', '../src/*'],
-              allowTypeImports: true,
-              message: 'Workflows must not load gateway/worker code.',
-            },
-            {
-              group: ['zod', 'zod/*', 'hono', 'hono/*', '@hono/*', 'pino', 'sharp'],
-              message: 'Not in the workflow sandbox.',
-            },
-            {
-              group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
-              allowTypeImports: true,
-              message: 'Disallowed in workflow bundles.',
-            },
-          ],
-          paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'].map(
-            (name) => ({
-              name,
-              message: 'Workflows are deterministic: no Node built-ins.',
-            }),
-          ),
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', workflowImportRules({ allowZod: false })],
+    },
+  },
+  {
+    // The contract's schemas: zod is pure and deterministic, and the workflows check their
+    // own input with the very schemas the gateway uses (issue 10), so zod runs here.
+    files: ['workflows/contract-schemas.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', workflowImportRules({ allowZod: true })],
     },
   },
   {
@@ -60,3 +36,44 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );
+
+/** Temporal's determinism boundary for workflow code (see the comment at the top). */
+function workflowImportRules({ allowZod }) {
+  return {
+    patterns: [
+      { group: ['node:*'], message: 'Workflows are deterministic: no Node built-ins.' },
+      {
+        group: ['**/activities/**', '../activities/*'],
+        allowTypeImports: true,
+        message: 'Import activities as types only.',
+      },
+      {
+        group: ['**/src/**', '../src/*'],
+        allowTypeImports: true,
+        message: 'Workflows must not load gateway/worker code.',
+      },
+      {
+        group: ['hono', 'hono/*', '@hono/*', 'pino', 'sharp'],
+        message: 'Not in the workflow sandbox.',
+      },
+      ...(allowZod
+        ? []
+        : [
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'zod runs only in workflows/contract-schemas.ts.',
+            },
+          ]),
+      {
+        group: ['@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+        allowTypeImports: true,
+        message: 'Disallowed in workflow bundles.',
+      },
+    ],
+    paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'].map((name) => ({
+      name,
+      message: 'Workflows are deterministic: no Node built-ins.',
+    })),
+  };
+}

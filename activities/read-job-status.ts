@@ -4,16 +4,17 @@
  */
 import { getClient } from '@temporalio/activity';
 import { type JobView } from '../workflows/job-view.ts';
-import { statusQuery, trainingWorkflowId } from '../workflows/messages.ts';
+import { statusQuery } from '../workflows/messages.ts';
 
 export interface ReadJobStatusInput {
-  jobId: string;
+  /** The training workflow to read (the caller knows it: it started it). */
+  workflowId: string;
 }
 
 export function createJobStatusActivities() {
   /** The job view of another training workflow (running or closed). */
   async function readJobStatus(input: ReadJobStatusInput): Promise<JobView> {
-    return getClient().workflow.getHandle(trainingWorkflowId(input.jobId)).query(statusQuery);
+    return getClient().workflow.getHandle(input.workflowId).query(statusQuery);
   }
   return { readJobStatus };
 }

@@ -17,7 +17,7 @@ import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 import { TrainerBadInputError, type TrainerProgress } from '../src/training/trainer.ts';
 import { FailureType, permanentFailure } from './errors.ts';
-import { trainingReportSignal, trainingWorkflowId, type TrainingReportInput } from '../workflows/messages.ts';
+import { trainingReportSignal, type TrainingReportInput } from '../workflows/messages.ts';
 import { resolveTrainer } from './resolve-trainer.ts';
 import type { TrainStyleInput, TrainStyleResult } from './types.ts';
 
@@ -57,11 +57,15 @@ export function createTrainActivities(deps: TrainDeps) {
       resumedFrom,
     });
 
-    const report = (r: Omit<TrainingReportInput, 'run' | 'attempt'>) =>
-      getClient()
-        .workflow.getHandle(trainingWorkflowId(input.jobId))
+    // Reports go to the workflow that scheduled this activity, whatever its id.
+    const execution = info.workflowExecution;
+    const report = async (r: Omit<TrainingReportInput, 'run' | 'attempt'>) => {
+      if (!execution) return;
+      await getClient()
+        .workflow.getHandle(execution.workflowId, execution.runId)
         .signal(trainingReportSignal, { run: input.run, attempt: info.attempt, ...r })
         .catch((err: unknown) => log.warn('training report not delivered', { error: String(err) }));
+    };
 
     // Exported on the worker's Prometheus endpoint; rate() of it is iterations/s per trainer.
     const iterationsDone = metricMeter

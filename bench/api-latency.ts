@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { styleImage } from '../test/harness/images.ts';
 
 const target = new URL(process.env.ATELIER_URL ?? 'http://127.0.0.1:3000');
 const key = process.env.ATELIER_API_KEY;
@@ -64,9 +64,7 @@ async function load(count: number, fn: (i: number) => Promise<Response>) {
   };
 }
 
-const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c86432' } })
-  .png()
-  .toBuffer();
+const png = await styleImage();
 const body = (i: number) =>
   JSON.stringify({
     styleName: `bench ${i}`,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createDecodeActivities } from '../activities/decode-image.ts';
 import { createFsStorage } from '../src/storage/fs-storage.ts';
-import { photoJpeg } from './photo.ts';
+import { photoJpeg } from '../test/harness/images.ts';
 import { percentile } from './stats.ts';
 
 const WIDTH = 4000;

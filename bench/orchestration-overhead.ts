@@ -5,7 +5,8 @@
  * workflow tasks, activity dispatch, the report signal, search-attribute upserts.
  */
 import { type Client } from '@temporalio/client';
-import { trainingWorkflowId } from '../workflows/messages.ts';
+import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../workflows/job-identity.ts';
 import { workflowTiming } from './history-timing.ts';
 import { summarize, type Summary } from './stats.ts';
 import { postTraining, trainingBody } from './submit-latency.ts';
@@ -29,7 +30,7 @@ export async function orchestrationOverhead(
   const jobIds: string[] = [];
   for (let i = 0; i < jobs + 2; i++) {
     const { id } = await postTraining(gatewayUrl, body, `bench-overhead-${Date.now()}-${i}`);
-    const handle = client.workflow.getHandle(trainingWorkflowId(id));
+    const handle = client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id }));
     await handle.result();
     if (i < 2) continue; // warm-up: first workflow task, first trainer thread
     const t = await workflowTiming(handle);

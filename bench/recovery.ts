@@ -14,7 +14,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeJob } from '../src/jobs/describe-job.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { createFsStorage } from '../src/storage/fs-storage.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { type BenchStack, type ProbeReading } from './stack.ts';
 import { postTraining } from './submit-latency.ts';
 
@@ -29,7 +30,6 @@ export interface RecoveryResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ADMIN = { tenantId: 'local', isAdmin: true };
 
 async function until<T>(
   what: string,
@@ -48,6 +48,7 @@ async function until<T>(
 
 export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResult> {
   const { cluster, client } = stack;
+  const storage = createFsStorage(stack.dataDir);
   const body = JSON.stringify({
     styleName: 'Bench long',
     baseModel: 'color-lut',
@@ -55,7 +56,8 @@ export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResu
     params: { lutSize: 65, iterations: 400, patience: 100 },
   });
   const { id } = await postTraining(cluster.gatewayUrl, body, `bench-recovery-${Date.now()}`);
-  const training = () => describeJob(client, id, ADMIN).then((f) => f.training ?? undefined);
+  const training = () =>
+    describeJob({ client, storage }, { tenantId: 'local', jobId: id }).then((f) => f.training ?? undefined);
   await until(
     'training to start',
     60_000,

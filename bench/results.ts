@@ -20,6 +20,8 @@ export interface BenchResults {
   metrics: Record<string, number | null>;
   rows: MetricRow[];
   details: Record<string, unknown>;
+  /** Further markdown sections after the metric table (the peer comparison). */
+  appendix?: string[];
 }
 
 const fmt = (v: number | null) =>
@@ -35,11 +37,13 @@ export function markdown(r: BenchResults): string {
     '|---|---:|---|---|',
     ...r.rows.map((row) => `| \`${row.name}\` | ${fmt(row.value)} | ${row.unit} | ${row.how} |`),
     '',
+    ...(r.appendix ?? []),
   ].join('\n');
 }
 
-export async function writeResults(r: BenchResults, dir: string): Promise<void> {
+/** `name`: latest for a full run; a partial run (`--only`) writes under its own name. */
+export async function writeResults(r: BenchResults, dir: string, name = 'latest'): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'latest.json'), JSON.stringify(r, null, 2) + '\n');
-  await writeFile(path.join(dir, 'latest.md'), markdown(r));
+  await writeFile(path.join(dir, `${name}.json`), JSON.stringify(r, null, 2) + '\n');
+  await writeFile(path.join(dir, `${name}.md`), markdown(r));
 }

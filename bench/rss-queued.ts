@@ -6,8 +6,9 @@
  */
 import { type Client } from '@temporalio/client';
 import { mapBounded } from '../src/jobs/map-bounded.ts';
-import { trainingWorkflowId } from '../workflows/messages.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../workflows/job-identity.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { rssMb, type BenchStack } from './stack.ts';
 import { CONCURRENCY, postTraining } from './submit-latency.ts';
 
@@ -50,26 +51,30 @@ export async function rssWithQueuedJobs(stack: BenchStack, jobs: number): Promis
     params: { lutSize: 65, iterations: 1000, patience: 100 },
   });
   const stamp = Date.now();
-  const ids = await mapBounded([...Array(jobs).keys()], CONCURRENCY, (i) =>
-    postTraining(cluster.gatewayUrl, body, `bench-rss-${stamp}-${i}`).then((j) => j.id),
-  );
-  const deadline = Date.now() + 120_000;
-  let waiting = 0;
-  while ((waiting = await countTraining(client).catch(() => 0)) < jobs && Date.now() < deadline)
-    await sleep(500);
-  await sleep(3_000);
-  const result = {
-    orchestrationIdleMb,
-    trainingIdleMb,
-    orchestrationMb: await sampleMax(orchestrationPid),
-    trainingMb: await sampleMax(trainingPid),
-    jobsWaiting: waiting,
-  };
-  await mapBounded(ids, CONCURRENCY, (id) =>
-    client.workflow
-      .getHandle(trainingWorkflowId(id))
-      .terminate('benchmark cleanup')
-      .catch(() => undefined),
-  );
-  return result;
+  // Collected as they are acknowledged, so a failed submission leaves none of them running.
+  const ids: string[] = [];
+  try {
+    await mapBounded([...Array(jobs).keys()], CONCURRENCY, (i) =>
+      postTraining(cluster.gatewayUrl, body, `bench-rss-${stamp}-${i}`).then((j) => void ids.push(j.id)),
+    );
+    const deadline = Date.now() + 120_000;
+    let waiting = 0;
+    while ((waiting = await countTraining(client).catch(() => 0)) < jobs && Date.now() < deadline)
+      await sleep(500);
+    await sleep(3_000);
+    return {
+      orchestrationIdleMb,
+      trainingIdleMb,
+      orchestrationMb: await sampleMax(orchestrationPid),
+      trainingMb: await sampleMax(trainingPid),
+      jobsWaiting: waiting,
+    };
+  } finally {
+    await mapBounded(ids, CONCURRENCY, (id) =>
+      client.workflow
+        .getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id }))
+        .terminate('benchmark cleanup')
+        .catch(() => undefined),
+    );
+  }
 }

@@ -2,16 +2,16 @@
  * The system under benchmark: the same process layout as production and the chaos run
  * (Temporal CLI dev server on a SQLite file, gateway, orchestration worker, training
  * worker, each its own `node bin/atelier.mjs …` process, default configuration),
- * reusing the chaos run's process control. Every atelier process preloads the
+ * on the cluster harness the chaos run uses (test/harness/). Every atelier process preloads the
  * event-loop probe (probes/event-loop-probe.mjs), which stays inert until signalled.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { createCluster, type Cluster } from '../test/chaos/cluster.ts';
-import { type Component, dataDirOf } from '../test/chaos/components.ts';
-import { prepareRun } from '../test/chaos/prepare.ts';
+import { createCluster, type Cluster } from '../test/harness/cluster.ts';
+import { type Component, dataDirOf } from '../test/harness/components.ts';
+import { prepareRun } from '../test/harness/prepare-run.ts';
 
 const PROBE = pathToFileURL(path.resolve(import.meta.dirname, 'probes/event-loop-probe.mjs')).href;
 

@@ -13,7 +13,7 @@ import { type Client } from '@temporalio/client';
 import { startTrainingWorkflow } from '../src/jobs/start-training-workflow.ts';
 import { createFsStorage } from '../src/storage/fs-storage.ts';
 import { TaskQueue } from '../workflows/task-queues.ts';
-import { styleImage } from '../test/helpers/images.ts';
+import { styleImage } from '../test/harness/images.ts';
 import { summarize, timedConcurrent, type Summary } from './stats.ts';
 
 export const CONCURRENCY = 20;
@@ -58,7 +58,8 @@ export interface SubmitLatency {
 
 export async function submitLatency(t: SubmitTarget, perRound: number): Promise<SubmitLatency> {
   const body = await trainingBody();
-  const image = await createFsStorage(t.dataDir).putBlob(await styleImage(), 'image/png');
+  const storage = createFsStorage(t.dataDir);
+  const image = await storage.putBlob(await styleImage(), 'image/png');
   const params = { seed: 42, iterations: 1, lutSize: 17, strength: 1, smoothing: 0, patience: 10 };
   const run = randomUUID().slice(0, 8);
   const viaGateway = (round: number) => (i: number) =>
@@ -68,6 +69,7 @@ export async function submitLatency(t: SubmitTarget, perRound: number): Promise<
     const createdAt = new Date().toISOString();
     return startTrainingWorkflow({
       client: t.client,
+      storage,
       taskQueue: TaskQueue.orchestration + t.suffix,
       input: {
         jobId,

@@ -5,7 +5,8 @@
  * are counted in a 60 s window after a 5 s warm-up.
  */
 import { type Client } from '@temporalio/client';
-import { trainingWorkflowId } from '../workflows/messages.ts';
+import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../workflows/job-identity.ts';
 import { summarize, type Summary } from './stats.ts';
 import { CONCURRENCY, postTraining, trainingBody } from './submit-latency.ts';
 
@@ -35,7 +36,7 @@ export async function sustainedThroughput(
     while (Date.now() < windowEnd) {
       const t = Date.now();
       const { id } = await postTraining(gatewayUrl, body, `bench-sustained-${start}-${n++}`);
-      await client.workflow.getHandle(trainingWorkflowId(id)).result();
+      await client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id })).result();
       const done = Date.now();
       if (done >= windowStart && done <= windowEnd) {
         completed += 1;

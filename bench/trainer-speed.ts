@@ -22,8 +22,8 @@ import {
   stepIteration,
   type TrainingContext,
 } from '../src/training/color-lut/trainer.ts';
+import { photoJpeg } from '../test/harness/images.ts';
 import { IDT_SCRIPT, NUMPY_VERSION, numpyPython } from './numpy-reference/provision.ts';
-import { photoJpeg } from './photo.ts';
 
 const LUT_SIZES = [17, 33, 65] as const;
 const ROUNDS = 2;

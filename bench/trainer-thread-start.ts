@@ -22,7 +22,7 @@ import {
   serializeState,
   stepIteration,
 } from '../src/training/color-lut/trainer.ts';
-import { photoPixels } from './photo.ts';
+import { photoPixels } from '../test/harness/images.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const JOBS = 8;
@@ -35,7 +35,7 @@ export interface ThreadStartMode {
 export type ThreadStartResult = Record<'coldTs' | 'coldJs' | 'warm' | 'compute', ThreadStartMode>;
 
 const job: ThreadInput = {
-  pixels: { width: 64, height: 48, data: new Uint8Array(photoPixels(64, 48)) },
+  pixels: photoPixels(64, 48),
   params: ColorLutParamsSchema.parse({ lutSize: 17, iterations: 1 }),
   resumeState: null,
   checkpointEveryMs: 2000,

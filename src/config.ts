@@ -60,6 +60,14 @@ export const ConfigSchema = z.object({
   ATELIER_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
   ATELIER_WEBHOOK_ALLOW_HTTP: envBoolean(false),
   ATELIER_WEBHOOK_DEFAULT_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+  /** Old API: `name=trainer` pairs, `*` for every other name (the old service took any string). */
+  ATELIER_LEGACY_BASE_MODELS: z
+    .string()
+    .regex(
+      /^\s*[^=,\s]+\s*=\s*[A-Za-z0-9._-]+\s*(,\s*[^=,\s]+\s*=\s*[A-Za-z0-9._-]+\s*)*$/,
+      'expected name=trainer pairs separated by commas, e.g. SDXL=color-lut,*=color-lut',
+    )
+    .default('*=color-lut'),
 });
 
 export interface Config {
@@ -92,6 +100,8 @@ export interface Config {
   webhookAllowHttp: boolean;
   /** Receives the events of every job submitted without a `webhook` of its own. */
   webhookDefaultUrl?: string;
+  /** Old API base model names → trainers; `*` maps every name not listed. */
+  legacyBaseModels: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: c.ATELIER_WEBHOOK_ALLOW_PRIVATE,
     webhookAllowHttp: c.ATELIER_WEBHOOK_ALLOW_HTTP,
     webhookDefaultUrl: c.ATELIER_WEBHOOK_DEFAULT_URL || undefined,
+    legacyBaseModels: Object.fromEntries(
+      c.ATELIER_LEGACY_BASE_MODELS.split(',').map((pair) => pair.split('=').map((s) => s.trim())),
+    ) as Record<string, string>,
   };
 }

@@ -4,17 +4,8 @@
  * let the workflow move on while the trainer is still running.
  */
 import { ActivityCancellationType, type ActivityOptions } from '@temporalio/workflow';
+import { PERMANENT_FAILURE_TYPES } from './failures.ts';
 import { TaskQueue } from './task-queues.ts';
-
-const PERMANENT = [
-  'InvalidImage',
-  'ImageTooLarge',
-  'UnsupportedFormat',
-  'InvalidParams',
-  'UnknownBaseModel',
-  'TrainerBadInput',
-  'BlobMissing',
-];
 
 /**
  * The training queue that pairs with the workflow's own queue: `atelier.orchestration`
@@ -41,7 +32,7 @@ export const lightActivityOptions: ActivityOptions = {
     backoffCoefficient: 2,
     maximumInterval: '30s',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: PERMANENT,
+    nonRetryableErrorTypes: [...PERMANENT_FAILURE_TYPES],
   },
 };
 
@@ -61,7 +52,7 @@ export function trainingActivityOptions(taskQueue: string, heartbeatTimeoutMs: n
       initialInterval: '1s',
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
-      nonRetryableErrorTypes: PERMANENT,
+      nonRetryableErrorTypes: [...PERMANENT_FAILURE_TYPES],
     },
   };
 }

@@ -52,6 +52,12 @@ export function packIdOfJob(jobId: string): string | null {
   return dot > 0 ? jobId.slice(0, dot) : null;
 }
 
+/** The workflow id of the pack that owns a pack child's job id, or null for a client's own id. */
+export function owningPackWorkflowId(job: JobRef): string | null {
+  const packId = packIdOfJob(job.jobId);
+  return packId === null ? null : packWorkflowId(job.tenantId, packId);
+}
+
 /** Reads a training workflow id back into its (tenant, id); null when it is not one. */
 export function jobRefOfWorkflowId(workflowId: string): JobRef | null {
   const m = /^training:([^:]+):([^:]+)$/.exec(workflowId);

@@ -1,54 +1,30 @@
 /**
  * The public message contract of a training job: what clients and other workflows
  * may send and read. Cancel is Temporal's own workflow cancellation. Names go over
- * the wire: renaming one is a breaking change.
+ * the wire: renaming one is a breaking change. Input types come from the schemas in
+ * contract-schemas.ts, which the workflow checks on start.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { BlobRef } from '../src/storage/types.ts';
 import type { JobView } from './job-view.ts';
+import type { PauseInput, ResumeInput, SetPriorityInput, SetPriorityResult } from './contract-schemas.ts';
 
-export interface WebhookTarget {
-  url: string;
-  /** Event types to deliver; all when absent. */
-  events?: string[];
-}
-
-export interface StyleTrainingInput {
-  jobId: string;
-  tenantId: string;
-  styleName: string;
-  baseModel: string;
-  /** Claim check: the uploaded image is in storage, never in the payload. */
-  image: BlobRef;
-  params: Record<string, unknown>;
-  /** 1 (highest) to 5 (lowest): Temporal task-queue priority of the training activity. */
-  priority: number;
-  webhook?: WebhookTarget;
-  metadata?: Record<string, string>;
-  createdAt: string;
-  /** Heartbeat timeout of the training activity (crash detection); default 10 s. */
-  heartbeatTimeoutMs?: number;
-}
+export {
+  DEFAULT_PRIORITY,
+  MAX_PRIORITY,
+  MIN_PRIORITY,
+  type BlobRef,
+  type PauseInput,
+  type ResumeInput,
+  type SetPriorityInput,
+  type SetPriorityResult,
+  type StyleTrainingInput,
+  type WebhookTarget,
+} from './contract-schemas.ts';
 
 export interface StyleTrainingResult {
   artifacts: string[];
   iterations: number;
   finalLoss: number | null;
-}
-
-export interface PauseInput {
-  reason?: string;
-}
-export interface ResumeInput {
-  reason?: string;
-}
-export interface SetPriorityInput {
-  priority: number;
-}
-export interface SetPriorityResult {
-  priority: number;
-  /** True when the new priority re-queued a training task that had not started yet. */
-  requeued: boolean;
 }
 
 /** Sent by the training activity itself: start of an attempt and each checkpoint. */
@@ -66,10 +42,3 @@ export const resumeSignal = defineSignal<[ResumeInput?]>('resume');
 export const trainingReportSignal = defineSignal<[TrainingReportInput]>('trainingReport');
 export const setPriorityUpdate = defineUpdate<SetPriorityResult, [SetPriorityInput]>('setPriority');
 export const statusQuery = defineQuery<JobView>('status');
-
-export const MIN_PRIORITY = 1;
-export const MAX_PRIORITY = 5;
-
-export function trainingWorkflowId(jobId: string): string {
-  return `training-${jobId}`;
-}

@@ -4,28 +4,9 @@
  * own cancellation, which Temporal propagates to the children.
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { BlobRef } from '../src/storage/types.ts';
 import type { JobPhase, JobProgress, JobStatus } from './job-view.ts';
 
-export interface PackStyleInput {
-  styleName: string;
-  baseModel: string;
-  image: BlobRef;
-  params: Record<string, unknown>;
-  /** Planned iterations (for the child's memo, which the API reads without a worker). */
-  total?: number;
-}
-
-export interface StylePackInput {
-  packId: string;
-  tenantId: string;
-  styles: PackStyleInput[];
-  /** How many styles train at once (bounded parallelism); default 2. */
-  maxParallel?: number;
-  priority: number;
-  createdAt: string;
-  heartbeatTimeoutMs?: number;
-}
+export type { PackStyleInput, StylePackInput } from './contract-schemas.ts';
 
 export interface PackStyleState {
   jobId: string;
@@ -59,11 +40,3 @@ export const packStatusQuery = defineQuery<PackView>('packStatus');
 export const packPauseSignal = defineSignal<[{ reason?: string }?]>('packPause');
 export const packResumeSignal = defineSignal<[{ reason?: string }?]>('packResume');
 export const childUpdateSignal = defineSignal<[ChildUpdateInput]>('childUpdate');
-
-export function packWorkflowId(packId: string): string {
-  return `pack-${packId}`;
-}
-
-export function packJobId(packId: string, index: number): string {
-  return `${packId}-s${index + 1}`;
-}

@@ -5,10 +5,9 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { TENANT_ID_PATTERN } from '../../workflows/job-identity.ts';
 import { ConfigError } from '../config.ts';
 
-/** Tenant ids become search-attribute values and fairness keys (≤ 64 bytes). */
-export const TENANT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** The one tenant served when no keys are configured. */
 export const LOCAL_TENANT = 'local';
 /** Tenant recorded on jobs submitted with an admin key. */

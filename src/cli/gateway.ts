@@ -7,12 +7,14 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from '../http/app.ts';
+import { answerClientErrors } from '../http/client-errors.ts';
 import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
 import { createFsStorage } from '../storage/fs-storage.ts';
 import { loadTrainers } from '../training/load-trainers.ts';
 import { assertSafeBinding } from '../http/binding-policy.ts';
 import { loadApiKeys } from '../auth/api-keys.ts';
 import { defaultWebhookOf } from '../webhooks/default-webhook.ts';
+import { assertLegacyTrainers } from '../http/routes/legacy/legacy-fields.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
@@ -22,11 +24,14 @@ export async function run(): Promise<number> {
   const apiKeys = await loadApiKeys(config);
   const target = resolveTemporalTarget();
   const client = await connectClient(target);
+  const trainers = await loadTrainers(config);
+  assertLegacyTrainers(config.legacyBaseModels, trainers);
   const app = createApp({
     client,
     namespace: target.namespace,
     storage: createFsStorage(config.dataDir),
-    trainers: await loadTrainers(config),
+    trainers,
+    legacyBaseModels: config.legacyBaseModels,
     log,
     limits: { maxBodyBytes: config.maxBodyBytes, maxInputPixels: config.maxInputPixels },
     heartbeatTimeoutMs: config.heartbeatTimeoutMs,
@@ -36,6 +41,7 @@ export async function run(): Promise<number> {
     defaultWebhook: await defaultWebhookOf(config),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -5,8 +5,9 @@
  * The only outside input is the retry hint (why an attempt failed), which changes an
  * event's wording, never whether it exists or its id.
  */
+import { PUBLISH_ACTIVITY, TRAIN_ACTIVITY, WEBHOOK_ACTIVITY } from '../../workflows/activity-names.ts';
 import { eventIdOf, type JobEvent, type JobEventType } from './job-event.ts';
-import { type FailureSummary } from './failure-summary.ts';
+import { type FailureSummary } from '../jobs/failure-summary.ts';
 import { type HistoryFact } from './history-facts.ts';
 import { createReportTracker } from './training-reports.ts';
 
@@ -72,10 +73,10 @@ export function createEventDeriver() {
       }
       case 'activity_scheduled':
         activityTypes.set(f.eventId, f.activityType);
-        if (f.activityType === 'trainStyle') runs += 1;
+        if (f.activityType === TRAIN_ACTIVITY) runs += 1;
         break;
       case 'activity_completed':
-        if (activityTypes.get(f.scheduledEventId) === 'publishArtifacts') {
+        if (activityTypes.get(f.scheduledEventId) === PUBLISH_ACTIVITY) {
           const artifacts = ((f.result as { artifacts?: string[] } | null)?.artifacts ?? []).filter(
             (a) => typeof a === 'string',
           );
@@ -84,7 +85,7 @@ export function createEventDeriver() {
         break;
       case 'activity_failed':
         // Webhook failures never affect the job, so they never explain its failure either.
-        if (activityTypes.get(f.scheduledEventId) !== 'deliverWebhook') lastFailure = f.failure;
+        if (activityTypes.get(f.scheduledEventId) !== WEBHOOK_ACTIVITY) lastFailure = f.failure;
         break;
       case 'signal':
         if (f.name === 'trainingReport') for (const e of reports.eventsOf(f.arg)) emit(...e);

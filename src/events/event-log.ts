@@ -3,12 +3,14 @@
  * progress sample. Paging over it is by event id (`after`), so a page boundary never
  * moves when new events are appended.
  */
-import { type Client } from '@temporalio/client';
-import { type Viewer } from '../jobs/describe-job.ts';
+import { TRAIN_ACTIVITY } from '../../workflows/activity-names.ts';
+import { progressSampleOf } from '../jobs/build-job-view.ts';
+import { describeJob, type JobLookupDeps } from '../jobs/describe-job.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
+import { type ProgressSample } from '../jobs/api-job.ts';
 import { createEventDeriver } from './derive-events.ts';
 import { type HistoryFact } from './history-facts.ts';
-import { compareEventIds, type JobEvent, type ProgressSample } from './job-event.ts';
-import { snapshotJob } from './job-snapshot.ts';
+import { compareEventIds, type JobEvent } from './job-event.ts';
 import { readHistoryFacts } from './read-history.ts';
 import { retryHintsOf } from './retry-hints.ts';
 
@@ -24,20 +26,21 @@ export interface EventPage {
   nextCursor: string | null;
 }
 
-export async function readEventLog(client: Client, jobId: string, viewer: Viewer): Promise<EventLog> {
+export async function readEventLog(deps: JobLookupDeps, ref: JobRef): Promise<EventLog> {
   // Describe first: it is the tenancy check, and nothing of another tenant's job is read.
-  const snapshot = await snapshotJob(client, jobId, viewer);
+  const job = await describeJob(deps, ref);
   const facts: HistoryFact[] = [];
-  for await (const page of readHistoryFacts(client, jobId, { follow: false })) facts.push(...page);
+  for await (const page of readHistoryFacts(deps.client, ref, { follow: false })) facts.push(...page);
   const deriver = createEventDeriver();
   for (const hint of retryHintsOf(facts)) deriver.hintRetry(hint.run, hint.attempt, hint.failure);
-  if (snapshot.retry) {
+  const running = job.training;
+  if (running?.retryOf) {
     const runs = facts.filter(
-      (f) => f.kind === 'activity_scheduled' && f.activityType === 'trainStyle',
+      (f) => f.kind === 'activity_scheduled' && f.activityType === TRAIN_ACTIVITY,
     ).length;
-    deriver.hintRetry(runs, snapshot.retry.attempt, snapshot.retry.failure);
+    deriver.hintRetry(runs, running.attempt, running.retryOf);
   }
-  return { events: facts.flatMap((f) => deriver.push(f)), progress: snapshot.progress };
+  return { events: facts.flatMap((f) => deriver.push(f)), progress: progressSampleOf(job, new Date()) };
 }
 
 export function pageOf(events: JobEvent[], after: string | undefined, limit: number): EventPage {

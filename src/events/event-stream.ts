@@ -6,12 +6,13 @@
  * history: the gateway keeps nothing between connections.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Client } from '@temporalio/client';
-import { type Viewer } from '../jobs/describe-job.ts';
+import { type ProgressSample } from '../jobs/api-job.ts';
+import { progressSampleOf } from '../jobs/build-job-view.ts';
+import { describeJob, type JobFacts, type JobLookupDeps } from '../jobs/describe-job.ts';
+import { type JobRef } from '../../workflows/job-identity.ts';
 import { createEventDeriver, type EventDeriver } from './derive-events.ts';
 import { type HistoryFact } from './history-facts.ts';
-import { compareEventIds, isTerminalEvent, type JobEvent, type ProgressSample } from './job-event.ts';
-import { snapshotJob } from './job-snapshot.ts';
+import { compareEventIds, isTerminalEvent, type JobEvent } from './job-event.ts';
 import { readHistoryFacts } from './read-history.ts';
 import { retryHintsOf } from './retry-hints.ts';
 
@@ -22,9 +23,8 @@ export interface EventSink {
 }
 
 export interface StreamOptions {
-  client: Client;
-  jobId: string;
-  viewer: Viewer;
+  deps: JobLookupDeps;
+  job: JobRef;
   /** Send only events after this id (Last-Event-ID or `after`). */
   after: string | null;
   signal: AbortSignal;
@@ -39,18 +39,18 @@ const SNAPSHOT_DEADLINE_MS = 10_000;
 
 /** Streams until the terminal event (returned) or until the signal aborts (null). */
 export async function streamJobEvents(opts: StreamOptions): Promise<JobEvent | null> {
-  const { client, jobId, viewer, signal, sink } = opts;
+  const { deps, job, signal, sink } = opts;
+  const { client } = deps;
   const deriver = createEventDeriver();
   const stop = new AbortController();
   const stopped = AbortSignal.any([signal, stop.signal]);
-  const snapshot = () =>
-    client.withDeadline(Date.now() + SNAPSHOT_DEADLINE_MS, () => snapshotJob(client, jobId, viewer));
+  const snapshot = () => client.withDeadline(Date.now() + SNAPSHOT_DEADLINE_MS, () => describeJob(deps, job));
   const keepAlive = setInterval(() => void sink.keepAlive(), opts.keepAliveMs ?? 15_000);
   const sampling = sampleProgress(deriver, snapshot, sink, opts.progressEveryMs ?? 500, stopped);
   try {
     const seen: HistoryFact[] = [];
     let terminal: JobEvent | null = null;
-    for await (const page of readHistoryFacts(client, jobId, { follow: true, signal: stopped })) {
+    for await (const page of readHistoryFacts(client, job, { follow: true, signal: stopped })) {
       for (const fact of page) {
         seen.push(fact);
         await hintIfRetry(deriver, fact, seen, snapshot);
@@ -78,7 +78,7 @@ async function hintIfRetry(
   deriver: EventDeriver,
   fact: HistoryFact,
   seen: HistoryFact[],
-  snapshot: () => ReturnType<typeof snapshotJob>,
+  snapshot: () => Promise<JobFacts>,
 ) {
   if (fact.kind !== 'signal' || fact.name !== 'trainingReport') return;
   const report = fact.arg as { run?: number; attempt?: number } | null;
@@ -89,14 +89,14 @@ async function hintIfRetry(
   )
     return;
   const known = retryHintsOf(seen).find((h) => h.run === report.run && h.attempt === report.attempt);
-  const live = known ? null : (await snapshot().catch(() => null))?.retry;
-  const failure = known?.failure ?? (live?.attempt === report.attempt ? live.failure : null);
+  const live = known ? null : (await snapshot().catch(() => null))?.training;
+  const failure = known?.failure ?? (live?.attempt === report.attempt ? live.retryOf : null);
   if (failure) deriver.hintRetry(report.run, report.attempt, failure);
 }
 
 async function sampleProgress(
   deriver: EventDeriver,
-  snapshot: () => ReturnType<typeof snapshotJob>,
+  snapshot: () => Promise<JobFacts>,
   sink: EventSink,
   everyMs: number,
   stopped: AbortSignal,
@@ -104,7 +104,8 @@ async function sampleProgress(
   let last = '';
   while (!stopped.aborted) {
     if (SAMPLED_PHASES.has(deriver.phase)) {
-      const progress = (await snapshot().catch(() => null))?.progress;
+      const facts = await snapshot().catch(() => null);
+      const progress: ProgressSample | null = facts && progressSampleOf(facts, new Date());
       // Only news is sent: an unchanged heartbeat would repeat the same numbers.
       const key = progress ? `${progress.attempt}:${progress.iteration}:${progress.loss}` : '';
       if (progress && key !== last && !stopped.aborted && !deriver.terminal) {

@@ -8,7 +8,7 @@ import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-w
 import { optionalTsToDate } from '@temporalio/common/lib/time.js';
 import type proto from '@temporalio/proto';
 import type { Payload } from '@temporalio/common';
-import { summarizeFailure, type FailureSummary } from './failure-summary.ts';
+import { summarizeFailure, type FailureSummary } from '../jobs/failure-summary.ts';
 
 type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;
 

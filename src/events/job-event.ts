@@ -36,18 +36,6 @@ export interface JobEvent {
   data: Record<string, unknown>;
 }
 
-/** A live progress sample (from the training activity's last heartbeat); never part of the log. */
-export interface ProgressSample {
-  iteration: number;
-  total: number;
-  loss: number | null;
-  percent: number;
-  attempt: number;
-  eta: string | null;
-  /** When the server received the heartbeat carrying these numbers. */
-  heartbeatAt: string | null;
-}
-
 export const EVENT_ID_PATTERN = /^[1-9][0-9]{0,15}(-[1-9][0-9]{0,2})?$/;
 
 export function eventIdOf(historyEventId: number, n: number): string {

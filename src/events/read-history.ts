@@ -6,7 +6,7 @@
  * `temporal workflow show --follow`. No polling interval, no state outside this loop.
  */
 import { type Client, isGrpcDeadlineError } from '@temporalio/client';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { factOf, type HistoryFact } from './history-facts.ts';
 
 export interface ReadHistoryOptions {
@@ -21,7 +21,7 @@ const LONG_POLL_DEADLINE_MS = 60_000;
 
 export async function* readHistoryFacts(
   client: Client,
-  jobId: string,
+  job: JobRef,
   opts: ReadHistoryOptions,
 ): AsyncGenerator<HistoryFact[]> {
   let nextPageToken: Uint8Array | undefined;
@@ -29,7 +29,7 @@ export async function* readHistoryFacts(
     const request = () =>
       client.workflowService.getWorkflowExecutionHistory({
         namespace: client.options.namespace,
-        execution: { workflowId: trainingWorkflowId(jobId) },
+        execution: { workflowId: trainingWorkflowId(job) },
         nextPageToken,
         waitNewEvent: opts.follow,
         skipArchival: true,

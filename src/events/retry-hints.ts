@@ -4,7 +4,8 @@
  * it closes) holds its final attempt and the failure before it, and while it runs,
  * describe()'s pending activity holds the same for the current attempt.
  */
-import { type FailureSummary } from './failure-summary.ts';
+import { TRAIN_ACTIVITY } from '../../workflows/activity-names.ts';
+import { type FailureSummary } from '../jobs/failure-summary.ts';
 import { type HistoryFact } from './history-facts.ts';
 
 export interface RetryHint {
@@ -18,7 +19,7 @@ export function retryHintsOf(facts: HistoryFact[]): RetryHint[] {
   const runOf = new Map<number, number>();
   const hints: RetryHint[] = [];
   for (const f of facts) {
-    if (f.kind === 'activity_scheduled' && f.activityType === 'trainStyle')
+    if (f.kind === 'activity_scheduled' && f.activityType === TRAIN_ACTIVITY)
       runOf.set(f.eventId, runOf.size + 1);
     const run = f.kind === 'activity_started' ? runOf.get(f.scheduledEventId) : undefined;
     if (f.kind === 'activity_started' && run !== undefined && f.attempt > 1 && f.lastFailure) {

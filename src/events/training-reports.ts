@@ -4,7 +4,7 @@
  * starts it — and, past attempt 1, says why it was retried — later ones are checkpoints.
  */
 import { type JobEventType } from './job-event.ts';
-import { type FailureSummary } from './failure-summary.ts';
+import { type FailureSummary } from '../jobs/failure-summary.ts';
 import { type TrainingReportInput } from '../../workflows/messages.ts';
 
 type Report = TrainingReportInput;

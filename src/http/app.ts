@@ -17,6 +17,7 @@ import { uploadLimit } from './middleware/body-limit.ts';
 import { temporalDeadline } from './middleware/temporal-deadline.ts';
 import { requestContext } from './request-context.ts';
 import { baseModelRoutes } from './routes/base-models/index.ts';
+import { blobRoutes } from './routes/blobs/index.ts';
 import { consoleRoutes } from './routes/console/index.ts';
 import { eventRoutes } from './routes/events/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -25,6 +26,7 @@ import { metricsRoutes } from './routes/metrics/index.ts';
 import { trainingRoutes } from './routes/trainings/index.ts';
 import { packRoutes } from './routes/packs/index.ts';
 import { validationHook } from './validation-hook.ts';
+import { allowedMethodsOf } from './method-not-allowed.ts';
 import { withRequiredBodies } from './openapi-document.ts';
 
 /** Paths that need an API key (when keys are configured); health, metrics and docs stay public. */
@@ -58,6 +60,7 @@ export function createApp(deps: GatewayDeps) {
   app.route('/', metricsRoutes(gw));
   app.route('/', trainingRoutes(gw));
   app.route('/', packRoutes(gw));
+  app.route('/', blobRoutes(gw));
   app.route('/', eventRoutes(gw));
   app.route('/', consoleRoutes());
   app.route('/', baseModelRoutes(gw));
@@ -77,6 +80,8 @@ export function createApp(deps: GatewayDeps) {
     },
     tags: [
       { name: 'trainings', description: 'Training jobs' },
+      { name: 'packs', description: 'Several styles trained together' },
+      { name: 'blobs', description: 'Images for workflows started by other clients' },
       { name: 'artifacts', description: 'Trained styles and previews' },
       { name: 'base models', description: 'Trainers' },
       { name: 'legacy', description: 'The old service’s endpoints, unchanged' },
@@ -86,9 +91,21 @@ export function createApp(deps: GatewayDeps) {
   app.get('/openapi.json', (c) => c.json(withRequiredBodies(app.getOpenAPI31Document(documentConfig))));
   app.route('/', docsRoutes());
 
-  app.notFound((c) =>
-    problemResponse('not_found', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')),
-  );
+  const allowedMethods = allowedMethodsOf(app as never);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0)
+      return problemResponse(
+        'method_not_allowed',
+        `${c.req.method} is not allowed on ${c.req.path}`,
+        c.get('requestId'),
+        {
+          headers: { allow: allowed.join(', ') },
+          extra: { allow: allowed },
+        },
+      );
+    return problemResponse('not_found', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId'));
+  });
   app.onError((err, c) => {
     const requestId = c.get('requestId') ?? 'unknown';
     const known = toApiError(err);

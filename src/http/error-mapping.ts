@@ -10,10 +10,26 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { FailureType } from '../../workflows/failures.ts';
 import { HTTPException } from 'hono/http-exception';
+import { JobServiceError, type JobServiceErrorKind } from '../jobs/job-service-error.ts';
 import { InvalidStorageKeyError, StorageNotFoundError } from '../storage/types.ts';
 import { ApiError, type ErrorCode } from './errors.ts';
+
+/** The job service's refusals, one problem code each. */
+const JOB_SERVICE_CODES: Record<JobServiceErrorKind, ErrorCode> = {
+  JobNotFound: 'not_found',
+  PackNotFound: 'not_found',
+  InvalidState: 'invalid_state',
+  IdConflict: 'idempotency_conflict',
+  UnknownBaseModel: 'unknown_base_model',
+  InvalidInput: 'validation_failed',
+  InvalidImage: 'invalid_image',
+  ImageTooLarge: 'image_too_large',
+  UnsupportedFormat: 'unsupported_format',
+  WorkerUnavailable: 'worker_unavailable',
+};
 
 const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
   401: 'unauthorized',
@@ -48,6 +64,12 @@ function grpcCodeOf(err: unknown): number | undefined {
 /** Maps a known error to an `ApiError`; returns null for errors that are bugs. */
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
+  if (err instanceof JobServiceError) {
+    return new ApiError(JOB_SERVICE_CODES[err.kind], err.message, {
+      errors: err.fields,
+      extra: err.facts,
+    });
+  }
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message))
       return new ApiError('invalid_json', 'the request body is not valid JSON');
@@ -69,8 +91,9 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return new ApiError('conflict', 'a job with this id already exists');
   if (err instanceof WorkflowUpdateFailedError) {
+    const type = err.cause instanceof ApplicationFailure ? err.cause.type : null;
     return new ApiError(
-      'invalid_state',
+      type === FailureType.InvalidInput ? 'validation_failed' : 'invalid_state',
       err.cause?.message ?? 'the job refused the change in its current state',
     );
   }

@@ -18,6 +18,9 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   invalid_state: 409,
   rate_limited: 429,
+  /** Answered by the HTTP server itself (see client-errors.ts). */
+  request_header_too_large: 431,
+  malformed_request: 400,
   not_ready: 503,
   temporal_unavailable: 503,
   /** Temporal is up but no worker took the request in time (e.g. a priority update). */
@@ -67,7 +70,10 @@ export function problemBody(
   requestId: string,
   options: ProblemOptions = {},
 ) {
+  // Extra members come first so that none can override a standard one (RFC 9457's
+  // `status` is always the HTTP status, never a job's status).
   return {
+    ...options.extra,
     type: `https://atelier.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[code] ?? code.replace(/_/g, ' '),
     status: ERROR_STATUS[code],
@@ -75,7 +81,6 @@ export function problemBody(
     detail,
     requestId,
     ...(options.errors && options.errors.length ? { errors: options.errors } : {}),
-    ...options.extra,
   };
 }
 

@@ -7,12 +7,15 @@ export type ImageDecodeErrorType = 'InvalidImage' | 'ImageTooLarge' | 'Unsupport
 
 export class ImageDecodeError extends Error {
   override name = 'ImageDecodeError';
+  /** Facts a client can act on (e.g. the image's size and the limit), for the API. */
+  readonly details: Record<string, unknown>;
   constructor(
     readonly type: ImageDecodeErrorType,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.details = options.details ?? {};
   }
 }
 

@@ -23,3 +23,15 @@ export interface ApiJob extends Omit<JobView, 'artifacts' | 'trainingRuns'> {
   artifacts: ArtifactLink[];
   links: { self: string; artifacts: string; checkpoints: string; events: string };
 }
+
+/** A live progress sample (the training activity's last heartbeat, which history never records). */
+export interface ProgressSample {
+  iteration: number;
+  total: number;
+  loss: number | null;
+  percent: number;
+  attempt: number;
+  eta: string | null;
+  /** When the server received the heartbeat carrying these numbers. */
+  heartbeatAt: string | null;
+}

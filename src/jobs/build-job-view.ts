@@ -11,7 +11,7 @@ import {
   type JobStatus,
 } from '../../workflows/job-view.ts';
 import { type ArtifactInfo } from '../storage/types.ts';
-import { type ApiJob, type QueuePlace } from './api-job.ts';
+import { type ApiJob, type ProgressSample, type QueuePlace } from './api-job.ts';
 import { type JobFacts } from './describe-job.ts';
 
 export interface JobExtras {
@@ -42,7 +42,11 @@ export function statusAndPhaseOf(f: JobFacts): { status: JobStatus; phase: JobPh
   }
 }
 
-function progressFrom(f: JobFacts, extras: JobExtras, status: JobStatus): JobProgress | null {
+function progressFrom(
+  f: JobFacts,
+  extras: Pick<JobExtras, 'lastCheckpoint'>,
+  status: JobStatus,
+): JobProgress | null {
   const hb = f.training?.heartbeat;
   const total = hb?.total || f.memo.total;
   const cp = extras.lastCheckpoint;
@@ -117,5 +121,25 @@ export function buildJobView(f: JobFacts, extras: JobExtras): ApiJob {
       checkpoints: `${self}/checkpoints`,
       events: `${self}/events`,
     },
+  };
+}
+
+/**
+ * The live progress sample of a running training attempt (its last heartbeat), by the
+ * job view's own rules (percent, ETA), so SSE and GET agree; null unless an attempt
+ * is running and has heartbeated.
+ */
+export function progressSampleOf(f: JobFacts, now: Date): ProgressSample | null {
+  const training = f.training;
+  const running = training?.state === 'started' || training?.state === 'cancel_requested';
+  if (!running || !training.heartbeat || f.executionStatus !== 'RUNNING') return null;
+  const { status } = statusAndPhaseOf(f);
+  const progress = progressFrom(f, { lastCheckpoint: null }, status);
+  if (!progress) return null;
+  return {
+    ...progress,
+    attempt: training.attempt,
+    eta: etaOf(status, progress, f.memo.startedAt, training.lastHeartbeatAt, now),
+    heartbeatAt: training.lastHeartbeatAt?.toISOString() ?? null,
   };
 }

@@ -2,8 +2,8 @@
  * Reads a job's facts from Temporal without any worker: `describe()` gives status,
  * times, search attributes, memo, and the pending training activity with its state
  * (scheduled = waiting in the queue, started = running), attempt and the last
- * heartbeat details the server received. Tenancy is enforced here: a job of another
- * tenant is reported exactly like a missing one.
+ * heartbeat details the server received. A job of another tenant is a different
+ * workflow (ids are derived from the tenant), so it is reported exactly like a missing one.
  */
 import {
   type Client,
@@ -16,10 +16,13 @@ import { optionalTsToDate } from '@temporalio/common/lib/time.js';
 import proto from '@temporalio/proto';
 import type { TrainingHeartbeat } from '../../activities/train-style.ts';
 import { JOB_PHASES, type JobPhase } from '../../workflows/job-view.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
+import { TRAIN_ACTIVITY } from '../../workflows/activity-names.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
-import { ApiError } from '../http/errors.ts';
+import { summarizeFailure, type FailureSummary } from './failure-summary.ts';
+import { type Storage } from '../storage/types.ts';
 import { parseJobMemo, type JobMemo } from './job-memo.ts';
+import { jobNotFound } from './job-service-error.ts';
 
 const State = proto.temporal.api.enums.v1.PendingActivityState;
 const STATE_NAMES: Record<number, TrainingActivityFacts['state']> = {
@@ -28,6 +31,7 @@ const STATE_NAMES: Record<number, TrainingActivityFacts['state']> = {
   [State.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED]: 'cancel_requested',
 };
 
+/** Who asks: a tenant, or an admin key (which may list every tenant's jobs). */
 export interface Viewer {
   tenantId: string;
   isAdmin: boolean;
@@ -40,10 +44,15 @@ export interface TrainingActivityFacts {
   priority: number | null;
   scheduledAt: Date | null;
   lastHeartbeatAt: Date | null;
+  /** Why the current attempt is a retry: the previous attempt's failure (null on attempt 1). */
+  retryOf: FailureSummary | null;
 }
 
 export interface JobFacts {
   jobId: string;
+  tenantId: string;
+  /** The execution described: a re-queued legacy id has a new run under the same workflow id. */
+  runId: string;
   executionStatus: WorkflowExecutionStatusName;
   taskQueue: string;
   startTime: Date;
@@ -55,20 +64,13 @@ export interface JobFacts {
   training: TrainingActivityFacts | null;
 }
 
-export function notFound(jobId: string): ApiError {
-  return new ApiError('not_found', `no job with id '${jobId}'`);
-}
-
-export function canSee(viewer: Viewer, memo: JobMemo): boolean {
-  return viewer.isAdmin || memo.tenantId === viewer.tenantId;
-}
-
 async function trainingFacts(
   client: Client,
   d: WorkflowExecutionDescription,
 ): Promise<TrainingActivityFacts | null> {
-  const pending = (d.raw.pendingActivities ?? []).find((a) => a.activityType?.name === 'trainStyle');
+  const pending = (d.raw.pendingActivities ?? []).find((a) => a.activityType?.name === TRAIN_ACTIVITY);
   if (!pending) return null;
+  const attempt = pending.attempt ?? 1;
   const payloads = pending.heartbeatDetails?.payloads;
   const heartbeat = payloads?.length
     ? await decodeFromPayloadsAtIndex<TrainingHeartbeat>(
@@ -79,25 +81,29 @@ async function trainingFacts(
     : null;
   return {
     state: STATE_NAMES[pending.state ?? 0] ?? 'other',
-    attempt: pending.attempt ?? 1,
+    attempt,
     heartbeat: heartbeat && typeof heartbeat.iteration === 'number' ? heartbeat : null,
     priority: pending.priority?.priorityKey || null,
     scheduledAt: optionalTsToDate(pending.scheduledTime) ?? null,
     lastHeartbeatAt: optionalTsToDate(pending.lastHeartbeatTime) ?? null,
+    retryOf: attempt > 1 && pending.lastFailure ? summarizeFailure(pending.lastFailure) : null,
   };
 }
 
 /** Facts of one execution already described; null when it is not an Atelier job. */
 export async function factsOf(
   client: Client,
-  jobId: string,
+  ref: JobRef,
   d: WorkflowExecutionDescription,
 ): Promise<JobFacts | null> {
   const memo = parseJobMemo(d.memo);
-  if (!memo) return null;
+  // The workflow id already names the tenant; a memo that disagrees is not one of our jobs.
+  if (!memo || memo.tenantId !== ref.tenantId) return null;
   const phase = d.typedSearchAttributes.get(TrainingPhaseKey);
   return {
-    jobId,
+    jobId: ref.jobId,
+    tenantId: ref.tenantId,
+    runId: d.runId,
     executionStatus: d.status.name,
     taskQueue: d.taskQueue,
     startTime: d.startTime,
@@ -109,16 +115,30 @@ export async function factsOf(
   };
 }
 
-/** Describes a job the viewer may see; throws `not_found` otherwise. */
-export async function describeJob(client: Client, jobId: string, viewer: Viewer): Promise<JobFacts> {
+/** Temporal, and the storage that holds the tombstones of deleted jobs. */
+export interface JobLookupDeps {
+  client: Client;
+  storage: Pick<Storage, 'readTombstone'>;
+}
+
+/**
+ * Describes a job of the ref's tenant; throws JobNotFound otherwise. Tenancy needs no
+ * further check: the workflow id is derived from the tenant, so another tenant's job
+ * with the same id is a different execution. A deleted job is not found at once,
+ * although Temporal removes its record only later (see delete-job.ts).
+ */
+export async function describeJob(deps: JobLookupDeps, ref: JobRef): Promise<JobFacts> {
   let description: WorkflowExecutionDescription;
   try {
-    description = await client.workflow.getHandle(trainingWorkflowId(jobId)).describe();
+    description = await deps.client.workflow.getHandle(trainingWorkflowId(ref)).describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound(jobId);
+    if (err instanceof WorkflowNotFoundError) throw jobNotFound(ref.jobId);
     throw err;
   }
-  const facts = await factsOf(client, jobId, description);
-  if (!facts || !canSee(viewer, facts.memo)) throw notFound(jobId);
+  const facts = await factsOf(deps.client, ref, description);
+  if (!facts) throw jobNotFound(ref.jobId);
+  // Only a closed run can have been deleted; a running one costs no storage read.
+  if (facts.executionStatus !== 'RUNNING' && (await deps.storage.readTombstone(ref)) === facts.runId)
+    throw jobNotFound(ref.jobId);
   return facts;
 }

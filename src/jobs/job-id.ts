@@ -1,14 +1,8 @@
 /**
- * Job ids. They become workflow ids (`training-<id>`) and storage path segments, so
- * every id — client-chosen, derived or generated — matches one strict pattern.
+ * Ids the gateway chooses for a job when the client does not: derived from an
+ * `Idempotency-Key`, or random. Both fit CLIENT_JOB_ID_PATTERN (workflows/job-identity.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-
-export const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isJobId(value: unknown): value is string {
-  return typeof value === 'string' && JOB_ID_PATTERN.test(value);
-}
 
 /**
  * The job id an `Idempotency-Key` stands for. Hashing with the tenant keeps two

@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 export const JobMemoSchema = z.object({
   tenantId: z.string(),
-  fingerprint: z.string(),
+  /** What the creating request asked for; absent on a job no HTTP request created. */
+  fingerprint: z.string().optional(),
   /** Unique per accepted request: tells the request that created the job from its replays. */
   submissionId: z.string().optional(),
   createdAt: z.string(),

@@ -3,18 +3,18 @@
  * the failure (closed failed jobs), the artifact list (succeeded), the latest
  * checkpoint (no live heartbeat) and the queue place (not finished).
  */
-import { type Client } from '@temporalio/client';
-import { statusQuery, trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
+import { statusQuery } from '../../workflows/messages.ts';
 import { type JobError } from '../../workflows/job-view.ts';
 import { type Storage } from '../storage/types.ts';
 import { type ApiJob } from './api-job.ts';
 import { buildJobView, statusAndPhaseOf } from './build-job-view.ts';
-import { describeJob, type JobFacts, type Viewer } from './describe-job.ts';
+import { describeJob, type JobFacts, type JobLookupDeps } from './describe-job.ts';
 import { failureOfClosedJob } from './job-failure.ts';
 import { type QueueTracker } from './queue-tracker.ts';
 
 export interface JobReader {
-  get(jobId: string, viewer: Viewer): Promise<ApiJob>;
+  get(ref: JobRef): Promise<ApiJob>;
   fromFacts(facts: JobFacts): Promise<ApiJob>;
 }
 
@@ -23,16 +23,16 @@ const delayed = (f: JobFacts) => f.memo.scheduledFor !== null && Date.parse(f.me
 
 const CLOSED_FAILED = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT']);
 
-export function createJobReader(deps: { client: Client; storage: Storage; queue: QueueTracker }): JobReader {
+export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue: QueueTracker }): JobReader {
   const { client, storage, queue } = deps;
 
   async function errorOf(f: JobFacts): Promise<JobError | null> {
-    if (CLOSED_FAILED.has(f.executionStatus)) return failureOfClosedJob(client, f.jobId);
+    if (CLOSED_FAILED.has(f.executionStatus)) return failureOfClosedJob(client, f);
     // Phase `failed` while the execution still runs (its cleanup or notification is in
     // flight): only the workflow knows the error yet. Ask it briefly; a worker is busy with it.
     const view = await client
       .withDeadline(Date.now() + 1000, () =>
-        client.workflow.getHandle(trainingWorkflowId(f.jobId)).query(statusQuery),
+        client.workflow.getHandle(trainingWorkflowId(f)).query(statusQuery),
       )
       .catch(() => null);
     return view?.error ?? null;
@@ -58,8 +58,8 @@ export function createJobReader(deps: { client: Client; storage: Storage; queue:
 
   return {
     fromFacts,
-    async get(jobId, viewer) {
-      return fromFacts(await describeJob(client, jobId, viewer));
+    async get(ref) {
+      return fromFacts(await describeJob(deps, ref));
     },
   };
 }

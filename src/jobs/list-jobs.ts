@@ -5,11 +5,12 @@
  * training activity's state), so a status filter narrows by phase in the query and
  * then exactly per job: a page may hold fewer than `limit` jobs and still have more.
  */
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { jobRefOfWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { type JobPhase, type JobStatus } from '../../workflows/job-view.ts';
 import { type ApiJob } from './api-job.ts';
 import { statusAndPhaseOf } from './build-job-view.ts';
-import { factsOf, type Viewer } from './describe-job.ts';
+import { describeJob, type JobLookupDeps, type Viewer } from './describe-job.ts';
+import { JobServiceError } from './job-service-error.ts';
 import { type JobReader } from './job-reader.ts';
 import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { mapBounded } from './map-bounded.ts';
@@ -57,7 +58,7 @@ export class InvalidCursorError extends Error {
 }
 
 export async function listJobs(
-  deps: { client: Client; namespace: string; jobs: JobReader; taskQueue: string; cursorSecret: Buffer },
+  deps: JobLookupDeps & { namespace: string; jobs: JobReader; taskQueue: string; cursorSecret: Buffer },
   viewer: Viewer,
   filter: ListFilter,
   page: { limit: number; after?: string },
@@ -72,18 +73,17 @@ export async function listJobs(
     pageSize: page.limit,
     nextPageToken: token,
   });
-  const ids = (res.executions ?? [])
-    .map((e) => e.execution?.workflowId ?? '')
-    .filter((id) => id.startsWith('training-'));
-  const jobs = await mapBounded(ids, 8, async (workflowId) => {
-    const jobId = workflowId.slice('training-'.length);
-    const d = await client.workflow
-      .getHandle(workflowId)
-      .describe()
-      .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? null : Promise.reject(err)));
-    const facts = d && (await factsOf(client, jobId, d));
-    // Visibility can lag behind a deletion or a tenant check; describe() is the truth.
-    if (!facts || (!viewer.isAdmin && facts.memo.tenantId !== viewer.tenantId)) return null;
+  // A re-queued old-API id has several runs under one workflow id: the job is the latest.
+  const workflowIds = new Set((res.executions ?? []).map((e) => e.execution?.workflowId ?? ''));
+  const refs = [...workflowIds]
+    .map(jobRefOfWorkflowId)
+    .filter((r): r is JobRef => r !== null && (viewer.isAdmin || r.tenantId === viewer.tenantId));
+  const jobs = await mapBounded(refs, 8, async (ref) => {
+    // Visibility can lag behind a deletion; describe() is the truth.
+    const facts = await describeJob(deps, ref).catch((err: unknown) =>
+      err instanceof JobServiceError && err.kind === 'JobNotFound' ? null : Promise.reject(err),
+    );
+    if (!facts) return null;
     if (filter.status && statusAndPhaseOf(facts).status !== filter.status) return null;
     return deps.jobs.fromFacts(facts);
   });

@@ -12,6 +12,7 @@
  * of GETs costs one scan and never waits for it.
  */
 import { type Client } from '@temporalio/client';
+import { jobRefOfWorkflowId, trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
 import { type QueuePlace } from './api-job.ts';
 import { factsOf, type JobFacts } from './describe-job.ts';
@@ -19,7 +20,8 @@ import { parseJobMemo } from './job-memo.ts';
 import { mapBounded } from './map-bounded.ts';
 
 interface QueueEntry {
-  jobId: string;
+  /** The workflow id: unique across tenants, unlike the job id. */
+  key: string;
   priority: number;
   enqueuedAt: number;
 }
@@ -29,14 +31,13 @@ export interface QueueTracker {
   placeOf(facts: JobFacts, waiting: boolean): Promise<QueuePlace>;
 }
 
-const JOB_ID_OF = /^training-(.+)$/;
 const before = (a: QueueEntry, b: QueueEntry) =>
   a.priority < b.priority || (a.priority === b.priority && a.enqueuedAt < b.enqueuedAt);
 
 export function entryOf(f: JobFacts): QueueEntry {
   const enqueuedAt = f.training?.scheduledAt ?? f.executionTime ?? f.startTime;
   return {
-    jobId: f.jobId,
+    key: trainingWorkflowId(f),
     priority: f.training?.priority ?? f.memo.priority,
     enqueuedAt: enqueuedAt.getTime(),
   };
@@ -59,18 +60,18 @@ export function createQueueTracker(
     const now = Date.now();
     const query = `WorkflowType = 'styleTrainingWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}' AND TrainingPhase IN ('queued', 'training')`;
     const waiting: QueueEntry[] = [];
-    const training: Array<{ entry: QueueEntry; everStarted: boolean }> = [];
+    const training: Array<{ entry: QueueEntry; ref: JobRef; everStarted: boolean }> = [];
     for await (const wf of client.workflow.list({ query, pageSize: 200 })) {
-      const jobId = JOB_ID_OF.exec(wf.workflowId)?.[1];
+      const ref = jobRefOfWorkflowId(wf.workflowId);
       const memo = parseJobMemo(wf.memo);
-      if (!jobId || !memo) continue;
+      if (!ref || !memo) continue;
       const entry = {
-        jobId,
+        key: wf.workflowId,
         priority: memo.priority,
         enqueuedAt: (wf.executionTime ?? wf.startTime).getTime(),
       };
       if (wf.typedSearchAttributes.get(TrainingPhaseKey) === 'training')
-        training.push({ entry, everStarted: memo.startedAt !== null });
+        training.push({ entry, ref, everStarted: memo.startedAt !== null });
       else if (entry.enqueuedAt <= now) waiting.push(entry); // not a delayed start still in the future
       if (waiting.length + training.length >= maxScan) break;
     }
@@ -79,13 +80,13 @@ export function createQueueTracker(
     // (memo priority, start time) instead of costing a describe() per second.
     const exact = training.length <= exactUpTo;
     for (const t of training) if (!exact && !t.everStarted) waiting.push(t.entry);
-    const toDescribe = training.filter((t) => exact || t.everStarted).map((t) => t.entry.jobId);
-    const described = await mapBounded(toDescribe, concurrency, async (jobId) => {
+    const toDescribe = training.filter((t) => exact || t.everStarted).map((t) => t.ref);
+    const described = await mapBounded(toDescribe, concurrency, async (ref) => {
       const d = await client.workflow
-        .getHandle(`training-${jobId}`)
+        .getHandle(trainingWorkflowId(ref))
         .describe()
         .catch(() => null);
-      const facts = d && (await factsOf(client, jobId, d));
+      const facts = d && (await factsOf(client, ref, d));
       return facts?.training?.state === 'scheduled' ? entryOf(facts) : null;
     });
     return [...waiting, ...described.filter((e): e is QueueEntry => e !== null)];
@@ -113,10 +114,10 @@ export function createQueueTracker(
 
   return {
     async placeOf(facts, waiting) {
-      const others = (await snapshot(facts.taskQueue)).filter((e) => e.jobId !== facts.jobId);
+      const mine = entryOf(facts);
+      const others = (await snapshot(facts.taskQueue)).filter((e) => e.key !== mine.key);
       if (!waiting) return { position: null, length: others.length };
       // The job itself is counted from its own (fresh) facts, whatever visibility says yet.
-      const mine = entryOf(facts);
       return { position: others.filter((e) => before(e, mine)).length + 1, length: others.length + 1 };
     },
   };

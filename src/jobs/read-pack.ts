@@ -1,15 +1,21 @@
 /**
  * The pack as the API shows it, built without any worker: the pack workflow's own
- * describe() (status, tenant) plus the job view of each of its styles, which are
- * ordinary training jobs. Another tenant's pack answers 404, like a missing one.
+ * describe() (status, memo) plus the job view of each of its styles, which are
+ * ordinary training jobs of the same tenant. Pack workflow ids are derived from the
+ * tenant, so another tenant's pack is simply not found.
  */
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { packJobId, packWorkflowId } from '../../workflows/pack-messages.ts';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { packChildJobId, packWorkflowId } from '../../workflows/job-identity.ts';
 import { summarizePack } from '../../workflows/pack-summary.ts';
-import { ApiError } from '../http/errors.ts';
 import { type ApiJob } from './api-job.ts';
-import { type Viewer } from './describe-job.ts';
 import { type JobReader } from './job-reader.ts';
+import { JobServiceError } from './job-service-error.ts';
+import { parsePackMemo, type PackMemo } from './pack-memo.ts';
+
+export interface PackRef {
+  tenantId: string;
+  packId: string;
+}
 
 export interface ApiPack {
   id: string;
@@ -20,43 +26,45 @@ export interface ApiPack {
   styles: ApiJob[];
 }
 
-export async function readPack(
-  client: Client,
-  jobs: JobReader,
-  packId: string,
-  viewer: Viewer,
-): Promise<ApiPack> {
-  const notFound = new ApiError('not_found', `no pack ${packId}`);
-  let d;
+async function describePack(client: Client, ref: PackRef) {
+  const notFound = new JobServiceError('PackNotFound', `no pack ${ref.packId}`);
+  let d: WorkflowExecutionDescription;
   try {
-    d = await client.workflow.getHandle(packWorkflowId(packId)).describe();
+    d = await client.workflow.getHandle(packWorkflowId(ref.tenantId, ref.packId)).describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound;
-    throw err;
+    throw err instanceof WorkflowNotFoundError ? notFound : err;
   }
-  const memo = (d.memo ?? {}) as { tenantId?: string; styles?: number; kind?: string };
-  if (memo.kind !== 'pack' || (!viewer.isAdmin && memo.tenantId !== viewer.tenantId)) throw notFound;
+  const memo = parsePackMemo(d.memo);
+  if (!memo || memo.tenantId !== ref.tenantId) throw notFound;
+  return { d, memo };
+}
+
+export async function readPackMemo(client: Client, ref: PackRef): Promise<PackMemo> {
+  return (await describePack(client, ref)).memo;
+}
+
+export async function readPack(client: Client, jobs: JobReader, ref: PackRef): Promise<ApiPack> {
+  const { d, memo } = await describePack(client, ref);
   // Styles are read concurrently (a pack has at most 16); one not started yet has no
   // workflow and is simply not listed yet.
   const found = await Promise.all(
-    Array.from({ length: memo.styles ?? 0 }, (_, i) =>
-      jobs.get(packJobId(packId, i), viewer).catch((err: unknown) => {
-        if (err instanceof ApiError && err.code === 'not_found') return null;
+    Array.from({ length: memo.styles }, (_, i) =>
+      jobs.get({ tenantId: ref.tenantId, jobId: packChildJobId(ref.packId, i) }).catch((err: unknown) => {
+        if (err instanceof JobServiceError && err.kind === 'JobNotFound') return null;
         throw err;
       }),
     ),
   );
   const styles = found.filter((j): j is ApiJob => j !== null);
-  const total = memo.styles ?? styles.length;
   const progress = styles.map((j) => ({ status: j.status, percent: j.progress?.percent ?? null }));
   const paused = styles.some((j) => j.status === 'paused');
-  const summary = summarizePack(progress, total, paused, d.status.name !== 'RUNNING');
+  const summary = summarizePack(progress, memo.styles, paused, d.status.name !== 'RUNNING');
   const status: ApiPack['status'] = d.status.name === 'CANCELLED' ? 'cancelled' : summary.status;
   return {
-    id: packId,
+    id: ref.packId,
     status,
     percent: summary.percent,
-    createdAt: d.startTime.toISOString(),
+    createdAt: memo.createdAt ?? d.startTime.toISOString(),
     finishedAt: d.closeTime ? d.closeTime.toISOString() : null,
     styles,
   };

@@ -1,23 +1,22 @@
 /**
- * Starts the training workflow for a validated submission. The workflow id is the job
- * id, so a repeated submission meets the same execution: USE_EXISTING while it runs,
- * REJECT_DUPLICATE once it closed (then we read the closed one instead of starting a
- * second run). What the caller gets back is decided by comparing memo fingerprints.
+ * Starts the training workflow for a validated submission. The workflow id is derived
+ * from (tenant, job id), so a repeated submission meets the same execution:
+ * USE_EXISTING while it runs, REJECT_DUPLICATE once it closed (then the caller compares
+ * fingerprints on the closed one instead of starting a second run) — unless that
+ * closed run was deleted (it has a tombstone): its id is free again.
  */
 import { type Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
-import {
-  BaseModelKey,
-  StyleNameKey,
-  TenantIdKey,
-  TrainingPhaseKey,
-} from '../../workflows/search-attributes.ts';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowIdReusePolicy } from '@temporalio/common';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
+import { type StyleTrainingInput } from '../../workflows/messages.ts';
+import { trainingSearchAttributes } from '../../workflows/search-attributes.ts';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
+import { type Storage } from '../storage/types.ts';
 import { type JobMemoInput } from './job-memo.ts';
 
 export interface StartTrainingOptions {
   client: Client;
+  storage: Pick<Storage, 'readTombstone'>;
   taskQueue: string;
   input: StyleTrainingInput;
   memo: JobMemoInput;
@@ -38,33 +37,36 @@ function detailsMarkdown(input: StyleTrainingInput): string {
   ].join('\n');
 }
 
-/** Starts (or finds) the job's workflow; resolves once the server has it. */
-export async function startTrainingWorkflow(opts: StartTrainingOptions): Promise<void> {
+function start(opts: StartTrainingOptions, workflowIdReusePolicy: WorkflowIdReusePolicy) {
   const { input } = opts;
   const delayMs = opts.startAt ? opts.startAt.getTime() - Date.now() : 0;
+  return opts.client.workflow.start<typeof styleTrainingWorkflow>('styleTrainingWorkflow', {
+    workflowId: trainingWorkflowId(input),
+    taskQueue: opts.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy,
+    typedSearchAttributes: trainingSearchAttributes(input),
+    memo: opts.memo,
+    staticSummary: `Train style '${input.styleName}' with ${input.baseModel}`,
+    staticDetails: detailsMarkdown(input),
+    // Inherited by the activities; the tenant as fairness key keeps one tenant's flood from starving others.
+    priority: { priorityKey: input.priority, fairnessKey: input.tenantId },
+    // `startAt`: the execution exists at once (so the id is taken and visible) but its first task waits.
+    startDelay: delayMs > 1000 ? delayMs : undefined,
+  });
+}
+
+/** Starts (or finds) the job's workflow; resolves once the server has it. */
+export async function startTrainingWorkflow(opts: StartTrainingOptions): Promise<void> {
   try {
-    await opts.client.workflow.start<typeof styleTrainingWorkflow>('styleTrainingWorkflow', {
-      workflowId: trainingWorkflowId(input.jobId),
-      taskQueue: opts.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: TrainingPhaseKey, value: 'queued' },
-        { key: TenantIdKey, value: input.tenantId },
-        { key: StyleNameKey, value: input.styleName },
-        { key: BaseModelKey, value: input.baseModel },
-      ],
-      memo: opts.memo,
-      staticSummary: `Train style '${input.styleName.replace(/[\r\n]+/g, ' ')}' with ${input.baseModel}`,
-      staticDetails: detailsMarkdown(input),
-      // Inherited by the activities; the tenant as fairness key keeps one tenant's flood from starving others.
-      priority: { priorityKey: input.priority, fairnessKey: input.tenantId },
-      // `startAt`: the execution exists at once (so the id is taken and visible) but its first task waits.
-      startDelay: delayMs > 1000 ? delayMs : undefined,
-    });
+    await start(opts, 'REJECT_DUPLICATE');
   } catch (err) {
-    // A closed execution with this id: the caller compares fingerprints on the existing one.
+    // A closed execution holds the id. Only a deleted one may be replaced by a new run.
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const tombstone = await opts.storage.readTombstone(opts.input);
+    if (tombstone === null) return;
+    const latest = await opts.client.workflow.getHandle(trainingWorkflowId(opts.input)).describe();
+    if (latest.runId === tombstone) await start(opts, 'ALLOW_DUPLICATE');
   }
 }

@@ -2,20 +2,23 @@
  * Submission of a training job, shared by `POST /v1/trainings` (JSON and multipart)
  * and the old `POST /queueTrain`: validate at the door (base model, parameters, image,
  * webhook), store the image as a blob (claim check), start the workflow, and resolve
- * idempotency (same job id + same fingerprint = the same job; otherwise 409).
+ * idempotency (same job id + same fingerprint = the same job; otherwise IdConflict).
+ * The old API may first clear a finished job that holds the id (see free-legacy-id.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { StyleTrainingInputSchema, describeIssues } from '../../workflows/contract-schemas.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { type StyleTrainingInput, type WebhookTarget } from '../../workflows/messages.ts';
-import { InvalidParamsError } from '../training/trainer.ts';
+import { inspectImage } from '../imaging/inspect-image.ts';
 import { refusalOf } from '../webhooks/address-policy.ts';
-import { type GatewayDeps } from '../http/app-types.ts';
-import { ApiError } from '../http/errors.ts';
-import { admitImage } from '../http/uploads/admit-image.ts';
 import { describeJob, type JobFacts } from './describe-job.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { freeLegacyId } from './free-legacy-id.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
+import { type JobServiceDeps } from './job-service-deps.ts';
+import { checkImage, JobServiceError } from './job-service-error.ts';
 import { startTrainingWorkflow } from './start-training-workflow.ts';
+import { validateStyle } from './validate-style.ts';
 
 export interface TrainingRequest {
   tenantId: string;
@@ -32,6 +35,8 @@ export interface TrainingRequest {
   startAt?: Date;
   webhook?: WebhookTarget;
   metadata?: Record<string, string>;
+  /** The old API: a stopped or finished job with this id gives way to the new request. */
+  legacy?: boolean;
 }
 
 export interface Submission {
@@ -43,56 +48,43 @@ export interface Submission {
 /** Workflow input stays small: history keeps it forever, and payloads are capped. */
 const MAX_INPUT_BYTES = 16 * 1024;
 
-function validatedParams(deps: GatewayDeps, baseModel: string, raw: Record<string, unknown>) {
-  const trainer = deps.trainers.get(baseModel);
-  if (!trainer) {
-    const valid = deps.trainers.names();
-    throw new ApiError('unknown_base_model', `unknown baseModel '${baseModel}'; valid: ${valid.join(', ')}`, {
-      errors: [{ field: 'baseModel', message: `must be one of ${valid.join(', ')}` }],
-      extra: { validBaseModels: valid },
+async function checkWebhook(deps: JobServiceDeps, webhook: WebhookTarget | undefined): Promise<void> {
+  if (!webhook || !deps.webhookPolicy) return;
+  const refusal = await refusalOf(webhook.url, deps.webhookPolicy);
+  if (refusal)
+    throw new JobServiceError('InvalidInput', `webhook refused: ${refusal}`, {
+      fields: [{ field: 'webhook.url', message: refusal }],
     });
-  }
-  try {
-    const params = trainer.parseParams(raw);
-    return { params, total: trainer.totalIterations(params) };
-  } catch (err) {
-    if (!(err instanceof InvalidParamsError)) throw err;
-    const errors = err.fields.map((f) => ({ field: `params.${f.field}`, message: f.message }));
-    throw new ApiError('validation_failed', err.message, { errors });
+}
+
+/** The workflow checks its input itself; checking here too turns a bad one into a 4xx, not a failed job. */
+function checkInput(input: StyleTrainingInput): void {
+  const parsed = StyleTrainingInputSchema.safeParse(input);
+  if (!parsed.success) throw new JobServiceError('InvalidInput', describeIssues(parsed.error));
+  if (Buffer.byteLength(JSON.stringify(input)) > MAX_INPUT_BYTES) {
+    throw new JobServiceError(
+      'InvalidInput',
+      'the request (without the image) is too large; shorten params, metadata or webhook',
+    );
   }
 }
 
-export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): Promise<Submission> {
-  const { params, total } = validatedParams(deps, req.baseModel, req.params);
-  const image = await admitImage(req.image, req.imageField, deps.limits.maxInputPixels);
-  if (req.webhook && deps.webhookPolicy) {
-    const refusal = await refusalOf(req.webhook.url, deps.webhookPolicy);
-    if (refusal)
-      throw new ApiError('validation_failed', `webhook refused: ${refusal}`, {
-        errors: [{ field: 'webhook.url', message: refusal }],
-      });
-  }
-  const jobId =
-    req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId());
-  const blob = await deps.storage.putBlob(req.image, image.contentType);
+export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest): Promise<Submission> {
+  const { params, total } = validateStyle(deps.trainers, req);
+  const image = await checkImage(req.imageField, () => inspectImage(req.image, deps.limits.maxInputPixels));
+  await checkWebhook(deps, req.webhook);
+  const ref = {
+    tenantId: req.tenantId,
+    jobId:
+      req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId()),
+  };
   const startAt = req.startAt && req.startAt.getTime() > Date.now() ? req.startAt : undefined;
-  const fingerprint = fingerprintOf({
-    styleName: req.styleName,
-    baseModel: req.baseModel,
-    params,
-    priority: req.priority,
-    startAt: startAt?.toISOString(),
-    webhook: req.webhook,
-    metadata: req.metadata ?? {},
-    image: blob.sha256,
-  });
   const createdAt = new Date().toISOString();
   const input: StyleTrainingInput = {
-    jobId,
-    tenantId: req.tenantId,
+    ...ref,
     styleName: req.styleName,
     baseModel: req.baseModel,
-    image: blob,
+    image: await deps.storage.putBlob(req.image, image.contentType),
     params,
     priority: req.priority,
     // The default endpoint is not part of the fingerprint: changing it never turns a retry into a conflict.
@@ -101,15 +93,22 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
     createdAt,
     heartbeatTimeoutMs: deps.heartbeatTimeoutMs,
   };
-  if (Buffer.byteLength(JSON.stringify(input)) > MAX_INPUT_BYTES) {
-    throw new ApiError(
-      'validation_failed',
-      'the request (without the image) is too large; shorten params, metadata or webhook',
-    );
-  }
+  checkInput(input);
+  const fingerprint = fingerprintOf({
+    styleName: req.styleName,
+    baseModel: req.baseModel,
+    params,
+    priority: req.priority,
+    startAt: startAt?.toISOString(),
+    webhook: req.webhook,
+    metadata: req.metadata ?? {},
+    image: input.image.sha256,
+  });
+  if (req.legacy) await freeLegacyId(deps, ref, fingerprint);
   const submissionId = randomUUID();
   await startTrainingWorkflow({
     client: deps.client,
+    storage: deps.storage,
     taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? ''),
     input,
     startAt,
@@ -127,18 +126,15 @@ export async function submitTraining(deps: GatewayDeps, req: TrainingRequest): P
       scheduledFor: startAt?.toISOString() ?? null,
     },
   });
-  // Another tenant's job with this id and a different request of our own look the same:
-  // neither reveals anything about the other tenant.
-  const conflict = () =>
-    new ApiError(
-      'idempotency_conflict',
-      `job id '${jobId}' is already used by a different request; use a new id or Idempotency-Key`,
-    );
-  const facts = await describeJob(deps.client, jobId, { tenantId: req.tenantId, isAdmin: false }).catch(
-    (err: unknown) => {
-      throw err instanceof ApiError && err.code === 'not_found' ? conflict() : err;
-    },
+  // A job this tenant started earlier with this id (from another request, or from a
+  // workflow): the same id names it, and only the same request may claim it.
+  const conflict = new JobServiceError(
+    'IdConflict',
+    `job id '${ref.jobId}' is already used by a different request; use a new id or Idempotency-Key`,
   );
-  if (facts.memo.fingerprint !== fingerprint) throw conflict();
+  const facts = await describeJob(deps, ref).catch((err: unknown) => {
+    throw err instanceof JobServiceError && err.kind === 'JobNotFound' ? conflict : err;
+  });
+  if (facts.memo.fingerprint !== fingerprint) throw conflict;
   return { facts, created: facts.memo.submissionId === submissionId };
 }

@@ -27,6 +27,9 @@ export function createFsStorage(dataDir: string): Storage {
   const artifactPath = (jobId: string, name: string) =>
     resolveInside(artifactDir(jobId), validateKey('artifactName', name));
 
+  const tombstonePath = (job: { tenantId: string; jobId: string }) =>
+    resolveInside(root, 'tombstones', validateKey('jobId', job.tenantId), validateKey('jobId', job.jobId));
+
   const hashOf = createFileHashCache();
   async function existingInfo(file: string, name: string): Promise<ArtifactInfo | null> {
     const found = await hashOf(file).catch(nullIfMissing);
@@ -95,6 +98,15 @@ export function createFsStorage(dataDir: string): Storage {
 
     async deleteJobData(jobId) {
       await rm(resolveInside(root, 'jobs', validateKey('jobId', jobId)), { recursive: true, force: true });
+    },
+
+    async writeTombstone(job, runId) {
+      await writeFileAtomic(tombstonePath(job), Buffer.from(runId));
+    },
+
+    async readTombstone(job) {
+      const text = await readFile(tombstonePath(job), 'utf8').catch(nullIfMissing);
+      return text;
     },
 
     async checkWritable() {

@@ -57,6 +57,13 @@ export interface Storage {
 
   /** Removes checkpoints and artifacts of a job (blobs are shared and kept). */
   deleteJobData(jobId: string): Promise<void>;
+  /**
+   * Marks one run of a job as deleted: Temporal forgets a deleted execution only later,
+   * and until then the job must read as not found. Keyed by tenant and job id.
+   */
+  writeTombstone(job: { tenantId: string; jobId: string }, runId: string): Promise<void>;
+  /** The run id of the job's deleted run, or null. */
+  readTombstone(job: { tenantId: string; jobId: string }): Promise<string | null>;
   /** Writes and removes a probe file; throws when storage is not writable. */
   checkWritable(): Promise<void>;
 }

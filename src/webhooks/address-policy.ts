@@ -1,33 +1,22 @@
 /**
- * Webhook targets must not reach into our own network (SSRF): loopback, private,
- * link-local and unique-local addresses are refused unless configuration allows them.
+ * Webhook targets must not reach into our own network (SSRF). Only public unicast
+ * addresses are allowed unless configuration says otherwise: an allow-list of one range
+ * (ipaddr.js classifies), so loopback, private, link-local, CGNAT, benchmarking
+ * (198.18.0.0/15), multicast, broadcast, reserved, NAT64 (64:ff9b::/96), 6to4, Teredo
+ * and IPv4-mapped or IPv4-compatible IPv6 spellings of any of them are all refused.
  */
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-const PRIVATE = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-}
-PRIVATE.addAddress('::1', 'ipv6');
-PRIVATE.addAddress('::', 'ipv6');
-PRIVATE.addSubnet('fc00::', 7, 'ipv6');
-PRIVATE.addSubnet('fe80::', 10, 'ipv6');
+/** ::/96 embeds an IPv4 address (the deprecated "IPv4-compatible" form, e.g. [::127.0.0.1]). */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  const mapped = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
-  if (isIP(mapped) === 4) return PRIVATE.check(mapped, 'ipv4');
-  return PRIVATE.check(address, 'ipv6');
+  if (!ipaddr.isValid(address)) return false;
+  const ip = ipaddr.process(address); // IPv4-mapped IPv6 becomes the IPv4 address it carries
+  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).match(IPV4_COMPATIBLE)) return true;
+  return ip.range() !== 'unicast';
 }
 
 export interface UrlPolicy {

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createDecodeActivities,
   RGB8_CONTENT_TYPE,
@@ -9,26 +9,16 @@ import {
   type DecodeImageResult,
 } from '../../activities/decode-image.ts';
 import { FailureType } from '../../activities/errors.ts';
-import { createFsStorage } from '../../src/storage/fs-storage.ts';
-import type { BlobRef, Storage } from '../../src/storage/types.ts';
-import { pngBomb, solid } from '../imaging/image-fixtures.ts';
-import { createTempDataDir, type TempDataDir } from '../storage/temp-data-dir.ts';
+import type { BlobRef } from '../../src/storage/types.ts';
+import { solid } from '../harness/images.ts';
+import { pngBomb } from '../harness/hostile-images.ts';
+import { useTempStorage } from '../helpers/temp-data-dir.ts';
 
-let tmp: TempDataDir;
-let storage: Storage;
-let decodeImage: ReturnType<typeof createDecodeActivities>['decodeImage'];
-
-beforeEach(async () => {
-  tmp = await createTempDataDir();
-  storage = createFsStorage(tmp.dataDir);
-  ({ decodeImage } = createDecodeActivities({
-    storage,
-    maxInputPixels: 40_000_000,
-    maxTrainingPixels: 1_048_576,
-  }));
-});
-afterEach(async () => {
-  await tmp.remove();
+const { tmp, storage } = useTempStorage();
+const { decodeImage } = createDecodeActivities({
+  storage,
+  maxInputPixels: 40_000_000,
+  maxTrainingPixels: 1_048_576,
 });
 
 // A fresh environment per run (its context is reused across runs); the expected failures

@@ -6,14 +6,11 @@
 import { type Client } from '@temporalio/client';
 import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { jobIdFromIdempotencyKey } from '../../src/jobs/job-id.ts';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type ClientRecord } from './load.ts';
+import { type Violation } from '../harness/violation.ts';
 
-export interface Violation {
-  invariant: string;
-  jobId?: string;
-  detail: string;
-}
+export type { Violation } from '../harness/violation.ts';
 
 export interface WorkflowFacts {
   workflowId: string;
@@ -54,7 +51,9 @@ export function checkClients(records: ClientRecord[]): Violation[] {
 export async function checkTerminal(client: Client, records: ClientRecord[]): Promise<Violation[]> {
   const v: Violation[] = [];
   for (const r of records.filter((x) => x.jobId)) {
-    const d = await client.workflow.getHandle(trainingWorkflowId(r.jobId!)).describe();
+    const d = await client.workflow
+      .getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: r.jobId! }))
+      .describe();
     const cancelled = r.cancel?.status === 202;
     const allowed = cancelled ? ['COMPLETED', 'CANCELLED'] : ['COMPLETED'];
     if (!allowed.includes(d.status.name)) {
@@ -91,16 +90,21 @@ export function checkDuplicates(workflows: WorkflowFacts[], records: ClientRecor
       });
   // The id an Idempotency-Key stands for, so even never-acknowledged submissions are accounted for.
   const expected = new Set(
-    records.map((r) => trainingWorkflowId(jobIdFromIdempotencyKey(LOCAL_TENANT, r.idempotencyKey))),
+    records.map((r) =>
+      trainingWorkflowId({
+        tenantId: LOCAL_TENANT,
+        jobId: jobIdFromIdempotencyKey(LOCAL_TENANT, r.idempotencyKey),
+      }),
+    ),
   );
   for (const r of records) {
-    if (r.jobId && !expected.has(trainingWorkflowId(r.jobId)))
+    if (r.jobId && !expected.has(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: r.jobId })))
       v.push({
         invariant: 'no-duplicate-workflows',
         jobId: r.jobId,
         detail: `job id does not derive from key ${r.idempotencyKey}`,
       });
-    if (r.jobId && !count.has(trainingWorkflowId(r.jobId)))
+    if (r.jobId && !count.has(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: r.jobId })))
       v.push({
         invariant: 'acknowledged-job-terminal',
         jobId: r.jobId,

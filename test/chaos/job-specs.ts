@@ -8,8 +8,8 @@
  * request (a lost response), which must return the same job.
  */
 import { type Rng } from './prng.ts';
-import { paletteImage } from './images.ts';
-import { type ReferenceInput } from './reference.ts';
+import { paletteImage } from '../harness/images.ts';
+import { type ReferenceInput } from '../harness/reference-trainer.ts';
 
 export interface TrainingBody {
   styleName: string;

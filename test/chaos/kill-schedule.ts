@@ -3,7 +3,7 @@
  * lasts, and how long it stays dead. Members come from a shuffled bag, so every one
  * of them is killed before any is killed twice.
  */
-import { type Component, COMPONENTS } from './components.ts';
+import { type Component, COMPONENTS } from '../harness/components.ts';
 import { type Rng } from './prng.ts';
 
 export interface PlannedKill {

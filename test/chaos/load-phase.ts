@@ -4,8 +4,8 @@
  * poll deadline), and we wait for Temporal to close every acknowledged workflow.
  */
 import { type Client } from '@temporalio/client';
-import { type Cluster } from './cluster.ts';
-import { dataDirOf } from './components.ts';
+import { type Cluster } from '../harness/cluster.ts';
+import { dataDirOf } from '../harness/components.ts';
 import { type RetryStats } from './http-retry.ts';
 import { type JobSpec } from './job-specs.ts';
 import { type PlannedKill } from './kill-schedule.ts';

@@ -6,8 +6,8 @@
  * submission is on the wire (waiting at most a few seconds for either), otherwise the
  * kill would prove little: a lost response is what idempotent retries are for.
  */
-import { type Cluster } from './cluster.ts';
-import { type Component } from './components.ts';
+import { type Cluster } from '../harness/cluster.ts';
+import { type Component } from '../harness/components.ts';
 import { type PlannedKill } from './kill-schedule.ts';
 import { type ProgressKind, type ProgressTracker } from './progress.ts';
 

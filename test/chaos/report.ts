@@ -3,8 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Violation } from './check-jobs.ts';
-import { type UnexpectedExit } from './cluster.ts';
-import { type Component, COMPONENTS } from './components.ts';
+import { type UnexpectedExit } from '../harness/cluster.ts';
+import { type Component, COMPONENTS } from '../harness/components.ts';
 import { type KillRecord } from './monkey.ts';
 import { type TrainingStats } from './training-stats.ts';
 

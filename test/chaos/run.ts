@@ -1,6 +1,6 @@
 /**
  * `npm run chaos`: the full chaos run (not part of `npm test`; the short version is
- * chaos-short.test.ts). At least 50 jobs through the gateway while the training
+ * chaos-short.chaos.test.ts). At least 50 jobs through the gateway while the training
  * worker, the orchestration worker, the gateway and the Temporal dev server are
  * SIGKILLed at seeded random moments. Exit code 0 only with zero violated invariants.
  *

@@ -4,8 +4,9 @@
  * instead of starting over. Facts for the report, not invariants.
  */
 import { type Client } from '@temporalio/client';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
-import { activityFacts } from '../helpers/history.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
+import { activityFacts } from '../harness/history.ts';
 
 export interface TrainingStats {
   jobsChecked: number;
@@ -28,7 +29,9 @@ export async function trainingStats(client: Client, jobIds: string[]): Promise<T
     jobsWithTrainingRetries: [],
   };
   for (const jobId of jobIds) {
-    const facts = await activityFacts(client.workflow.getHandle(trainingWorkflowId(jobId)));
+    const facts = await activityFacts(
+      client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: jobId })),
+    );
     stats.jobsChecked += 1;
     // For a retried activity the history records only the attempt that ended it, with its number.
     const extra = facts.started.filter((s) => s.attempt > 1);

@@ -6,7 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Client } from '@temporalio/client';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
+import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { checkArtifacts, type ArtifactStats } from './check-artifacts.ts';
 import {
   checkClients,
@@ -56,9 +57,13 @@ export async function verify(input: VerifyInput): Promise<Verdict> {
   violations.push(...(await checkTerminal(input.client, input.records)));
   const statusOf = new Map(workflows.map((w) => [w.workflowId, w.status]));
   const acked = input.records.filter((r) => r.jobId);
-  const succeeded = acked.filter((r) => statusOf.get(trainingWorkflowId(r.jobId!)) === 'COMPLETED');
+  const succeeded = acked.filter(
+    (r) => statusOf.get(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: r.jobId! })) === 'COMPLETED',
+  );
   const cancelled = acked
-    .filter((r) => statusOf.get(trainingWorkflowId(r.jobId!)) === 'CANCELLED')
+    .filter(
+      (r) => statusOf.get(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: r.jobId! })) === 'CANCELLED',
+    )
     .map((r) => r.jobId!);
   const specOf = new Map(input.specs.map((s) => [s.index, s]));
   const { violations: artifactViolations, stats } = await checkArtifacts({

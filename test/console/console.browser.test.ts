@@ -1,13 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { launchChromium } from '../helpers/ensure-chromium.ts';
-import { styleImage } from '../helpers/images.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useChromium } from '../helpers/chromium.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
+import { styleImage } from '../harness/images.ts';
 import { testTrainers } from '../http/fixtures/slow-trainer.ts';
-
-const SCREENSHOT = 'test-output/console-succeeded.png';
 
 /** Drops a file on the drop zone the way a browser does: a real `drop` event with a DataTransfer. */
 async function dropImage(page: Page, png: Buffer): Promise<void> {
@@ -25,20 +21,9 @@ const rowText = (page: Page, id: string, selector: string) =>
   page.locator(`tr[data-job-id="${id}"] ${selector}`).innerText();
 
 describe('web console (headless Chromium)', () => {
-  let h: Harness;
-  let gw: Gateway;
-  let browser: Browser;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('all', { trainers: testTrainers() });
-    gw = await startGateway(h, { trainers: testTrainers() });
-    browser = await launchChromium();
-  }, 900_000); // the first run may install Chromium
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.close();
-    await h?.close();
-  });
+  const h = useHarness({ workers: 'all', deps: { trainers: testTrainers() } });
+  const gw = useGateway(h, { trainers: testTrainers() });
+  const browser = useChromium();
 
   it('submits a dropped image, shows progress moving, then succeeded with the before/after preview', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
@@ -87,8 +72,7 @@ describe('web console (headless Chromium)', () => {
     );
     expect(await rowText(page, id, 'td:nth-child(2)')).toBe('Dusk in the browser · color-lut');
 
-    await mkdir('test-output', { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await saveScreenshot(page, 'console-succeeded.png');
     expect(errors).toEqual([]);
   });
 

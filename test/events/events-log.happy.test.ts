@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareEventIds } from '../../src/events/job-event.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createJob, isTerminal, postJson, waitForJob } from '../http/api-client.ts';
+import { type Gateway } from '../helpers/gateway-harness.ts';
+import { createJob, isTerminal, postJson, waitForJob } from '../helpers/api-client.ts';
 import { testTrainers } from '../http/fixtures/slow-trainer.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 interface EventPage {
   data: Array<{ id: string; type: string; message: string; data: Record<string, unknown> }>;
@@ -19,17 +19,8 @@ async function page(gw: Gateway, id: string, query = ''): Promise<EventPage> {
 }
 
 describe('GET /v1/trainings/{id}/events (JSON log)', () => {
-  let h: Harness;
-  let gw: Gateway;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers('all', { trainers: testTrainers() });
-    gw = await startGateway(h, { trainers: testTrainers() });
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
-  });
+  const h = useHarness({ workers: 'all', deps: { trainers: testTrainers() } });
+  const gw = useGateway(h, { trainers: testTrainers() });
 
   it('tells the whole story of a finished job, in order, with ids from the history', async () => {
     const job = await createJob(gw, { params: { iterations: 4, lutSize: 17 } });

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createJob, expectProblem } from '../http/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createJob, expectProblem } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const SSE = { accept: 'text/event-stream' };
 
 describe('GET /v1/trainings/{id}/events: tenancy and input errors', () => {
-  let h: Harness;
-  let gw: Gateway;
   let jobId: string;
+  const h = useHarness();
+  const gw = useGateway(h, {
+    tenantKeys: [
+      { tenantId: 'acme', key: 'key-acme-0123456789' },
+      { tenantId: 'globex', key: 'key-globex-0123456789' },
+    ],
+    adminKeys: ['key-admin-0123456789'],
+  });
   beforeAll(async () => {
-    h = await createHarness();
-    gw = await startGateway(h, {
-      tenantKeys: [
-        { tenantId: 'acme', key: 'key-acme-0123456789' },
-        { tenantId: 'globex', key: 'key-globex-0123456789' },
-      ],
-      adminKeys: ['key-admin-0123456789'],
-    });
     // No worker needed: the log is read from history, which exists as soon as the job does.
     jobId = (await createJob(gw, {}, { key: 'key-acme-0123456789' })).id;
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { createApiKeyStore } from '../../src/auth/api-keys.ts';
 import { createApp } from '../../src/http/app.ts';
 import { type GatewayDeps } from '../../src/http/app-types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
+import { type WebhookTarget } from '../../workflows/messages.ts';
 import { freePort } from './free-port.ts';
 import { type Harness } from './harness.ts';
 
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   maxInputPixels?: number;
   /** Trainers the gateway validates against (default: the harness's). */
   trainers?: TrainerRegistry;
+  /** ATELIER_WEBHOOK_DEFAULT_URL's effect: the webhook of jobs submitted without one. */
+  defaultWebhook?: WebhookTarget;
 }
 
 export interface Gateway {
@@ -52,6 +55,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     heartbeatTimeoutMs: 4_000,
     taskQueueSuffix: h.suffix,
     apiKeys: createApiKeyStore(opts.tenantKeys ?? [], opts.adminKeys ?? []),
+    defaultWebhook: opts.defaultWebhook,
   };
   const app = createApp(deps);
   const port = await freePort();

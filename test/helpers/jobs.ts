@@ -2,11 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { type WorkflowHandle } from '@temporalio/client';
 import { type styleTrainingWorkflow } from '../../workflows/style-training.ts';
-import { statusQuery, trainingWorkflowId, type StyleTrainingInput } from '../../workflows/messages.ts';
+import { statusQuery, type StyleTrainingInput } from '../../workflows/messages.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type JobPhase, type JobView } from '../../workflows/job-view.ts';
 import { startTrainingWorkflow } from '../../src/jobs/start-training-workflow.ts';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
+import { pollUntil } from './poll.ts';
+import { styleImage } from '../harness/images.ts';
 
 export interface JobOptions {
   jobId?: string;
@@ -37,6 +39,7 @@ export async function startJob(
   // The gateway's own start path (search attributes, memo, summary, priority), minus HTTP.
   await startTrainingWorkflow({
     client: h.client,
+    storage: h.deps.storage,
     taskQueue: h.orchestrationQueue,
     input,
     memo: {
@@ -49,24 +52,19 @@ export async function startJob(
       params: input.params,
     },
   });
-  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(trainingWorkflowId(jobId));
+  const handle = h.client.workflow.getHandle<typeof styleTrainingWorkflow>(
+    trainingWorkflowId({ tenantId: input.tenantId, jobId }),
+  );
   return { jobId, handle };
 }
 
-/** Polls the status query until `predicate` holds; fails with the last view after `timeoutMs`. */
-export async function waitForView(
+/** Polls the status query until `predicate` holds. */
+export function waitForView(
   handle: WorkflowHandle,
   predicate: (v: JobView) => boolean,
   timeoutMs = 60_000,
 ): Promise<JobView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: JobView | undefined;
-  while (Date.now() < deadline) {
-    last = await handle.query(statusQuery).catch(() => last);
-    if (last && predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`condition not reached in ${timeoutMs} ms; last view: ${JSON.stringify(last)}`);
+  return pollUntil(() => handle.query(statusQuery), predicate, { what: 'job view condition', timeoutMs });
 }
 
 export const inPhase = (phase: JobPhase) => (v: JobView) => v.phase === phase;

@@ -1,8 +1,11 @@
-/** Starts style packs straight through the Temporal client. */
+/** Starts style packs straight through the Temporal client, and waits on their status query. */
 import { randomUUID } from 'node:crypto';
+import { type WorkflowHandle } from '@temporalio/client';
 import { type Harness } from './harness.ts';
-import { styleImage } from './images.ts';
-import { packWorkflowId, type StylePackInput } from '../../workflows/pack-messages.ts';
+import { styleImage } from '../harness/images.ts';
+import { packStatusQuery, type PackView, type StylePackInput } from '../../workflows/pack-messages.ts';
+import { pollUntil } from './poll.ts';
+import { packWorkflowId } from '../../workflows/job-identity.ts';
 import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 
 export async function startPack(
@@ -31,7 +34,7 @@ export async function startPack(
     heartbeatTimeoutMs: 4_000,
   };
   const handle = await h.client.workflow.start<typeof stylePackWorkflow>('stylePackWorkflow', {
-    workflowId: packWorkflowId(packId),
+    workflowId: packWorkflowId(input.tenantId, packId),
     taskQueue: h.orchestrationQueue,
     args: [input],
   });
@@ -40,3 +43,6 @@ export async function startPack(
 
 export const goodImage = () => styleImage();
 export const badImage = async () => (await styleImage()).subarray(0, 100);
+
+export const waitForPack = (handle: WorkflowHandle, predicate: (v: PackView) => boolean): Promise<PackView> =>
+  pollUntil(() => handle.query(packStatusQuery), predicate, { what: 'pack condition', timeoutMs: 90_000 });

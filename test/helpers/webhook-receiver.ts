@@ -2,7 +2,11 @@
  * A real webhook endpoint on loopback for tests: records every request (raw body and
  * headers, as a receiver must verify them) and answers with what `respond` says.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { afterEach } from 'vitest';
+import { pollUntil } from './poll.ts';
+import { useGateway, useHarness } from './use-stack.ts';
 
 export interface Delivery {
   path: string;
@@ -51,17 +55,12 @@ export async function startReceiver(respond: Responder = () => ({ status: 204 })
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/hooks/atelier`,
     deliveries,
-    async waitFor(predicate: (all: Delivery[]) => boolean, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(deliveries)) {
-        if (Date.now() > deadline)
-          throw new Error(
-            `webhook condition not met; got ${JSON.stringify(deliveries.map((d) => d.json?.type))}`,
-          );
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return deliveries;
-    },
+    waitFor: (predicate: (all: Delivery[]) => boolean, timeoutMs = 30_000) =>
+      pollUntil(() => deliveries, predicate, {
+        what: 'webhook condition',
+        timeoutMs,
+        intervalMs: 50,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -71,3 +70,29 @@ export async function startReceiver(respond: Responder = () => ({ status: 204 })
 }
 
 export const typesOf = (ds: Delivery[]) => ds.map((d) => d.json.type);
+
+export const webhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+export const headersOf = (d: Delivery) => d.headers as Record<string, string>;
+
+/**
+ * The file's stack for webhook tests: workers that sign with `secrets` (several during a
+ * rotation) and may call loopback over plain http, a gateway, and `receiver()` endpoints
+ * that are closed after each test.
+ */
+export function useWebhookStack(secrets: string[]) {
+  const h = useHarness({
+    workers: 'all',
+    deps: { webhooks: { secrets, policy: { allowPrivate: true, allowHttp: true }, timeoutMs: 10_000 } },
+  });
+  const gw = useGateway(h);
+  const receivers: Receiver[] = [];
+  afterEach(async () => {
+    for (const r of receivers.splice(0)) await r.close();
+  });
+  const receiver = async (respond?: Responder) => {
+    const r = await startReceiver(respond);
+    receivers.push(r);
+    return r;
+  };
+  return { h, gw, receiver };
+}

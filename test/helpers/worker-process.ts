@@ -3,10 +3,8 @@
  * real signals. Resolves once the worker logs that it is polling.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type Harness } from './harness.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
+import { ATELIER_BIN } from '../harness/components.ts';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -27,7 +25,7 @@ export async function startWorkerProcess(
   queue: 'orchestration' | 'training' | 'all',
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [BIN, 'worker', '--queue', queue], {
+  const child = spawn(process.execPath, [ATELIER_BIN, 'worker', '--queue', queue], {
     env: {
       ...process.env,
       TEMPORAL_ADDRESS: h.address,

@@ -2,27 +2,18 @@
  * The bad-input corpus of POST /v1/trainings: every case gets its documented 4xx
  * (problem+json with a stable code), none a 5xx, and the gateway stays healthy.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { styleImage } from '../helpers/images.ts';
-import { expectProblem, postJson, trainingBody, uniqueId } from './api-client.ts';
-import { gifImage, htmlAsPng, pngBomb, svgAsPng, truncatedPng } from './fixtures/bad-images.ts';
+import { describe, expect, it } from 'vitest';
+import { styleImage } from '../harness/images.ts';
+import { expectProblem, postJson, trainingBody, uniqueId } from '../helpers/api-client.ts';
+import { gifImage, htmlAsPng, pngBomb, svgAsPng, truncatedPng } from '../harness/hostile-images.ts';
 import { announceHugeBody, sendChunked } from './fixtures/raw-http.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 const MAX_BODY = 20 * 1024 * 1024;
 
-beforeAll(async () => {
-  h = await createHarness();
-  // No workers: everything here must be refused at the door, before any workflow runs.
-  gw = await startGateway(h, { maxBodyBytes: MAX_BODY });
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
+// No workers: everything here must be refused at the door, before any workflow runs.
+const h = useHarness();
+const gw = useGateway(h, { maxBodyBytes: MAX_BODY });
 
 type Case = [name: string, send: () => Promise<Response>, status: number, code: string, field?: string];
 
@@ -84,7 +75,12 @@ const CASES: Case[] = [
     422,
     'invalid_image',
   ],
-  ['a 20000×20000 PNG bomb', () => withBody({ styleRefBase64: b64(pngBomb()) }), 413, 'image_too_large'],
+  [
+    'a 20000×20000 PNG bomb',
+    async () => withBody({ styleRefBase64: b64(await pngBomb()) }),
+    413,
+    'image_too_large',
+  ],
   ['a zero-byte file', () => multipart(Buffer.alloc(0)), 422, 'invalid_image'],
   [
     'an empty base64 image',

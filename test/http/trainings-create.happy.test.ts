@@ -1,9 +1,8 @@
 /** POST /v1/trainings and the job's life as the API shows it, against real workers. */
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage, styleImage } from '../helpers/images.ts';
+import { describe, expect, it } from 'vitest';
+import { contentImage, styleImage } from '../harness/images.ts';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   FAST_PARAMS,
   createJob,
@@ -12,21 +11,11 @@ import {
   trainingBody,
   uniqueId,
   waitForJob,
-  type ApiJob,
-} from './api-client.ts';
+} from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
-
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h);
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h);
 
 describe('POST /v1/trainings', () => {
   it('trains a JSON submission to success and serves its artifacts', async () => {

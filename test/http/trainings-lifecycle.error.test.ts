@@ -1,45 +1,29 @@
 /** Error answers of the job routes: unknown and malformed ids, forbidden transitions, bad cursors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage } from '../helpers/images.ts';
-import { createJob, expectProblem, postJson, uniqueId, waitForJob } from './api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contentImage } from '../harness/images.ts';
+import {
+  createJob,
+  expectProblem,
+  jobRoutes,
+  postJson,
+  sendJobRoute,
+  uniqueId,
+  waitForJob,
+} from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 let succeededId: string;
 
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h);
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h);
   succeededId = (await createJob(gw)).id;
   await waitForJob(gw, succeededId, (j) => j.status === 'succeeded');
 });
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
-
-const ROUTES = (id: string): Array<[string, string, unknown?]> => [
-  ['GET', `/v1/trainings/${id}`],
-  ['PATCH', `/v1/trainings/${id}`, { priority: 2 }],
-  ['DELETE', `/v1/trainings/${id}`],
-  ['POST', `/v1/trainings/${id}/cancel`],
-  ['POST', `/v1/trainings/${id}/pause`],
-  ['POST', `/v1/trainings/${id}/resume`],
-  ['GET', `/v1/trainings/${id}/checkpoints`],
-  ['GET', `/v1/trainings/${id}/artifacts`],
-  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
-  ['POST', `/v1/trainings/${id}/apply`, { imageBase64: 'AAAA' }],
-];
-
-const send = (method: string, path: string, body?: unknown) =>
-  body === undefined ? gw.fetch(path, { method }) : postJson(gw, path, body, { method });
 
 describe('job routes', () => {
-  it.each(ROUTES('no-such-job-123'))('%s %s → 404 for an unknown id', async (method, path, body) => {
-    await expectProblem(await send(method, path, body), 404, 'not_found');
+  it.each(jobRoutes('no-such-job-123'))('%s %s → 404 for an unknown id', async (...route) => {
+    await expectProblem(await sendJobRoute(gw, route), 404, 'not_found');
   });
 
   it.each([

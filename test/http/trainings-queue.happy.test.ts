@@ -3,19 +3,16 @@
  * orchestration worker runs here, so training tasks wait in the queue where the tests
  * can see them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { createJob, getJob, postJson, waitForJob, type ApiJob } from './api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
+import { createJob, getJob, postJson, waitForJob } from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
-let h: Harness;
-let gw: Gateway;
 const jobs: ApiJob[] = [];
 
+const h = useHarness({ workers: 'orchestration' });
+const gw = useGateway(h);
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers('orchestration');
-  gw = await startGateway(h);
   // Submitted one after the other so their enqueue times are ordered.
   for (const [styleName, priority] of [
     ['Alpha', 5],
@@ -26,10 +23,6 @@ beforeAll(async () => {
     await waitForJob(gw, job.id, (j) => j.phase === 'training');
     jobs.push(job);
   }
-});
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
 });
 
 const place = async (job: ApiJob) => (await getJob(gw, job.id)).queue;

@@ -3,41 +3,38 @@
  * missing one; lists never show other tenants' jobs; admin keys see everything; keys
  * are required where they must be and never reach the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { contentImage } from '../helpers/images.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiJob } from '../../src/jobs/api-job.ts';
 import {
   createJob,
   expectProblem,
   getJob,
+  jobRoutes,
   postJson,
+  sendJobRoute,
   trainingBody,
   uniqueId,
   waitForJob,
-  type ApiJob,
-} from './api-client.ts';
+} from '../helpers/api-client.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 const KEY_A = 'key-a-7f3c9e1d2b';
 const KEY_B = 'key-b-0a8d6c4e2f';
 const KEY_ADMIN = 'key-admin-5e1f3a7c9b';
 
-let h: Harness;
-let gw: Gateway;
 let jobA: ApiJob;
 let jobB: ApiJob;
 const legacyIdA = Math.floor(Math.random() * 1e9);
 
+const h = useHarness({ workers: 'all' });
+const gw = useGateway(h, {
+  tenantKeys: [
+    { tenantId: 'tenant-a', key: KEY_A },
+    { tenantId: 'tenant-b', key: KEY_B },
+  ],
+  adminKeys: [KEY_ADMIN],
+});
 beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorkers();
-  gw = await startGateway(h, {
-    tenantKeys: [
-      { tenantId: 'tenant-a', key: KEY_A },
-      { tenantId: 'tenant-b', key: KEY_B },
-    ],
-    adminKeys: [KEY_ADMIN],
-  });
   jobA = await createJob(gw, { styleName: 'A style' }, { key: KEY_A });
   jobB = await createJob(gw, { styleName: 'B style' }, { key: KEY_B });
   const legacy = await postJson(
@@ -55,30 +52,10 @@ beforeAll(async () => {
   await waitForJob(gw, jobA.id, (j) => j.status === 'succeeded', { key: KEY_A });
   await waitForJob(gw, String(legacyIdA), (j) => j.status === 'succeeded', { key: KEY_A });
 });
-afterAll(async () => {
-  await gw?.close();
-  await h?.close();
-});
-
-const imageBase64 = async () => (await contentImage()).toString('base64');
-const ROUTES = (id: string): Array<[string, string, (() => Promise<unknown>)?]> => [
-  ['GET', `/v1/trainings/${id}`],
-  ['PATCH', `/v1/trainings/${id}`, async () => ({ priority: 1 })],
-  ['POST', `/v1/trainings/${id}/cancel`],
-  ['POST', `/v1/trainings/${id}/pause`],
-  ['POST', `/v1/trainings/${id}/resume`],
-  ['GET', `/v1/trainings/${id}/checkpoints`],
-  ['GET', `/v1/trainings/${id}/artifacts`],
-  ['GET', `/v1/trainings/${id}/artifacts/style.cube`],
-  ['POST', `/v1/trainings/${id}/apply`, async () => ({ imageBase64: await imageBase64() })],
-  ['DELETE', `/v1/trainings/${id}`],
-];
-const call = async (method: string, path: string, key: string | undefined, body?: () => Promise<unknown>) =>
-  body ? postJson(gw, path, await body(), { method, key }) : gw.fetch(path, { method, key });
 
 describe('authentication', () => {
   it.each([
-    ...ROUTES('some-job'),
+    ...jobRoutes('some-job'),
     ['GET', '/v1/trainings'],
     ['GET', '/v1/base-models'],
     ['POST', '/v1/trainings'],
@@ -107,12 +84,15 @@ describe('authentication', () => {
 });
 
 describe('tenant isolation', () => {
-  it.each(ROUTES('<A>'))(
+  it.each(jobRoutes('<A>'))(
     "%s %s on another tenant's job answers 404, like a missing job",
     async (method, template, body) => {
-      const path = template.replace('<A>', jobA.id);
-      const foreign = await call(method, path, KEY_B, body);
-      const missing = await call(method, template.replace('<A>', uniqueId('missing')), KEY_B, body);
+      const foreign = await sendJobRoute(gw, [method, template.replace('<A>', jobA.id), body], KEY_B);
+      const missing = await sendJobRoute(
+        gw,
+        [method, template.replace('<A>', uniqueId('missing')), body],
+        KEY_B,
+      );
       const a = await expectProblem(foreign, 404, 'not_found');
       const b = await expectProblem(missing, 404, 'not_found');
       expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());

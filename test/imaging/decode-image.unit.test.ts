@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeForTraining, type DecodeLimits } from '../../src/imaging/decode-image.ts';
 import { ImageDecodeError, type ImageDecodeErrorType } from '../../src/imaging/image-decode-error.ts';
-import { halves, pngBomb, solid, withPngDimensions } from './image-fixtures.ts';
+import { halves, solid } from '../harness/images.ts';
+import { pngBomb, withPngDimensions } from '../harness/hostile-images.ts';
 
 const LIMITS: DecodeLimits = { maxInputPixels: 40_000_000, maxTrainingPixels: 1_048_576 };
 const pixelAt = (p: { width: number; data: Buffer }, x: number, y: number) => [
@@ -42,12 +43,7 @@ describe('decodeForTraining: accepted inputs become RGB8 sRGB', () => {
   });
 
   it('applies EXIF orientation 6 (rotate 90° clockwise)', async () => {
-    const jpeg = await (
-      await halves(300, 200)
-    )
-      .jpeg({ quality: 95 })
-      .withMetadata({ orientation: 6 })
-      .toBuffer();
+    const jpeg = await halves(300, 200).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
     const out = await decodeForTraining(jpeg, LIMITS);
     expect(out).toMatchObject({ width: 200, height: 300, pixels: { width: 200, height: 300 } });
     // The left (red) half is now on top, the right (blue) half at the bottom.
@@ -79,7 +75,7 @@ describe('decodeForTraining: accepted inputs become RGB8 sRGB', () => {
   });
 
   it('is deterministic: the same bytes give the same pixels', async () => {
-    const jpeg = await (await halves(2000, 1500)).jpeg().toBuffer();
+    const jpeg = await halves(2000, 1500).jpeg().toBuffer();
     const [a, b] = await Promise.all([decodeForTraining(jpeg, LIMITS), decodeForTraining(jpeg, LIMITS)]);
     expect(a.pixels.data.equals(b.pixels.data)).toBe(true);
   });
@@ -95,7 +91,7 @@ describe('decodeForTraining: refused inputs', () => {
       'truncated PNG',
       async () => (await solid(300, 200, { r: 1, g: 2, b: 3 }).png().toBuffer()).subarray(0, 100),
     ],
-    ['truncated JPEG', async () => (await (await halves(600, 400)).jpeg().toBuffer()).subarray(0, 2000)],
+    ['truncated JPEG', async () => (await halves(600, 400).jpeg().toBuffer()).subarray(0, 2000)],
     [
       'PNG signature then garbage',
       async () => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(500, 7)]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTrainingFormat, sniffImageFormat } from '../../src/imaging/sniff-format.ts';
-import { solid } from './image-fixtures.ts';
+import { solid } from '../harness/images.ts';
 
 const bytes = (...parts: Array<string | number[]>) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

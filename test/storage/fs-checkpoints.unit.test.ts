@@ -1,19 +1,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsStorage } from '../../src/storage/fs-storage.ts';
-import { StorageNotFoundError, type Storage } from '../../src/storage/types.ts';
-import { createTempDataDir, type TempDataDir } from './temp-data-dir.ts';
+import { describe, expect, it } from 'vitest';
+import { StorageNotFoundError } from '../../src/storage/types.ts';
+import { useTempStorage } from '../helpers/temp-data-dir.ts';
 
-let tmp: TempDataDir;
-let storage: Storage;
-beforeEach(async () => {
-  tmp = await createTempDataDir();
-  storage = createFsStorage(tmp.dataDir);
-});
-afterEach(async () => {
-  await tmp.remove();
-});
+const { tmp, storage } = useTempStorage();
 
 const ckptDir = () => path.join(tmp.dataDir, 'jobs', 'job-1', 'checkpoints');
 

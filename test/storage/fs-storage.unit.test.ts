@@ -1,23 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFsStorage } from '../../src/storage/fs-storage.ts';
-import { StorageNotFoundError, type Storage } from '../../src/storage/types.ts';
-import { createTempDataDir, type TempDataDir } from './temp-data-dir.ts';
+import { StorageNotFoundError } from '../../src/storage/types.ts';
+import { createTempDataDir, useTempStorage } from '../helpers/temp-data-dir.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const noTempFiles = (files: string[]) => files.filter((f) => path.basename(f).startsWith('.'));
 
-let tmp: TempDataDir;
-let storage: Storage;
-beforeEach(async () => {
-  tmp = await createTempDataDir();
-  storage = createFsStorage(tmp.dataDir);
-});
-afterEach(async () => {
-  await tmp.remove();
-});
+const { tmp, storage } = useTempStorage();
 
 describe('blobs', () => {
   it('round-trips bytes under their sha256, fanned out by prefix', async () => {

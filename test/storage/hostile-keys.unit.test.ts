@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isValidKey, resolveInside } from '../../src/storage/keys.ts';
-import { InvalidStorageKeyError, type Storage } from '../../src/storage/types.ts';
-import { createTempDataDir, type TempDataDir } from './temp-data-dir.ts';
+import { InvalidStorageKeyError } from '../../src/storage/types.ts';
+import { useTempStorage } from '../helpers/temp-data-dir.ts';
 
 // Hostile to every kind of key: traversal, absolute paths, encodings, separators, control
 // bytes, length limits and look-alike unicode.
@@ -43,17 +42,10 @@ const HOSTILE_SHA = [
 const bytes = Buffer.from('x');
 
 describe('hostile ids are rejected before any file is touched', () => {
-  let tmp: TempDataDir;
-  let storage: Storage;
-
-  beforeEach(async () => {
-    tmp = await createTempDataDir();
-    storage = createFsStorage(tmp.dataDir);
-  });
+  const { tmp, storage } = useTempStorage();
   afterEach(async () => {
     // Nothing may exist anywhere in the sandbox: not outside the data dir, not even the data dir.
     expect(await tmp.list()).toEqual([]);
-    await tmp.remove();
   });
 
   it.each(HOSTILE)('job id: %s', async (_label, jobId) => {

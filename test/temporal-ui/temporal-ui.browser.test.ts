@@ -1,13 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { trainingWorkflowId } from '../../workflows/messages.ts';
-import { createHarness, type Harness } from '../helpers/harness.ts';
-import { startGateway, type Gateway } from '../helpers/gateway-harness.ts';
-import { launchChromium } from '../helpers/ensure-chromium.ts';
-import { createJob, isTerminal, waitForJob } from '../http/api-client.ts';
-
-const SCREENSHOT = 'test-output/temporal-ui-workflow.png';
+import { type Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
+import { saveScreenshot, useChromium } from '../helpers/chromium.ts';
+import { useGateway, useHarness } from '../helpers/use-stack.ts';
+import { createJob, isTerminal, waitForJob } from '../helpers/api-client.ts';
 
 async function textInAnyFrame(page: Page, text: RegExp): Promise<boolean> {
   for (const frame of page.frames()) {
@@ -21,26 +17,15 @@ async function textInAnyFrame(page: Page, text: RegExp): Promise<boolean> {
 }
 
 describe('Temporal UI legibility (headless Chromium)', () => {
-  let h: Harness;
-  let gw: Gateway;
-  let browser: Browser;
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.startWorkers();
-    gw = await startGateway(h);
-    browser = await launchChromium();
-  }, 900_000); // the first run may install Chromium
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.close();
-    await h?.close();
-  });
+  const h = useHarness({ workers: 'all' });
+  const gw = useGateway(h);
+  const browser = useChromium();
 
   it("an operator sees the finished workflow's id, its summary and its phase", async () => {
     // Through the gateway, which sets the static summary and details when it starts the workflow.
     const job = await createJob(gw, { styleName: 'Ukiyo UI', params: { iterations: 3, lutSize: 17 } });
     await waitForJob(gw, job.id, isTerminal);
-    const workflowId = trainingWorkflowId(job.id);
+    const workflowId = trainingWorkflowId({ tenantId: job.tenantId, jobId: job.id });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${inject('temporalUiUrl')}/namespaces/default/workflows/${workflowId}`);
     await expect.poll(() => page.getByText(workflowId).first().isVisible(), { timeout: 30_000 }).toBe(true);
@@ -55,8 +40,7 @@ describe('Temporal UI legibility (headless Chromium)', () => {
       .toBe(true);
     await expect.poll(() => textInAnyFrame(page, new RegExp(job.id))).toBe(true); // the static details name the job
     await expect.poll(() => textInAnyFrame(page, /Phase: succeeded/)).toBe(true); // current details
-    await mkdir('test-output', { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await saveScreenshot(page, 'temporal-ui-workflow.png');
     // … the search attributes an operator filters on under "Search Attributes", and the memo.
     const mainText = () => page.locator('main').innerText();
     await page.getByRole('tab', { name: 'Search Attributes' }).click();

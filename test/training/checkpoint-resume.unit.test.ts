@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ColorLutParamsSchema } from '../../src/training/color-lut/params.ts';
 import {
   createInitialState,
-  createTrainingContext,
   deserializeState,
-  prepareTarget,
   serializeState,
-  stepIteration,
 } from '../../src/training/color-lut/trainer.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const reference = orangeTealReference();
 const raw = { lutSize: 17 as const, iterations: 60, patience: 3, seed: 99 };
 const uninterrupted = trainInProcess(reference, raw);
 
-/** Runs k iterations, then round-trips the state through its binary form. */
-function checkpointAfter(k: number): Uint8Array {
-  const params = ColorLutParamsSchema.parse(raw);
-  const ctx = createTrainingContext(prepareTarget(reference), params);
-  const state = createInitialState(params);
-  for (let i = 0; i < k; i++) stepIteration(state, ctx);
-  return serializeState(state);
-}
+/** The checkpoint a run interrupted after k iterations would have written. */
+const checkpointAfter = (k: number): Uint8Array =>
+  serializeState(trainInProcess(reference, raw, { stopAfter: k }).state);
 
 describe('resume from a checkpoint', () => {
   it('the reference run stops early, and passes through states with pending early-stop counts', () => {
@@ -36,7 +27,7 @@ describe('resume from a checkpoint', () => {
   it.each([0, 1, 4, 5, 17, last])(
     'after %i iterations gives the same .cube bytes and state as an uninterrupted run',
     (k) => {
-      const resumed = trainInProcess(reference, raw, deserializeState(checkpointAfter(k)));
+      const resumed = trainInProcess(reference, raw, { state: deserializeState(checkpointAfter(k)) });
       expect(resumed.cubeSha256).toBe(uninterrupted.cubeSha256);
       expect(Buffer.from(serializeState(resumed.state))).toEqual(
         Buffer.from(serializeState(uninterrupted.state)),
@@ -46,7 +37,7 @@ describe('resume from a checkpoint', () => {
 
   it('from the final checkpoint reproduces the final LUT without further iterations', () => {
     const final = deserializeState(serializeState(uninterrupted.state));
-    const resumed = trainInProcess(reference, raw, final);
+    const resumed = trainInProcess(reference, raw, { state: final });
     expect(resumed.state.iteration).toBe(uninterrupted.state.iteration);
     expect(resumed.cube).toBe(uninterrupted.cube);
   });

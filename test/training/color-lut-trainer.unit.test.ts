@@ -11,8 +11,8 @@ import {
   type TrainerCheckpoint,
   type TrainerRun,
 } from '../../src/training/trainer.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const pixels = orangeTealReference();
 const raw = { lutSize: 17, iterations: 8, seed: 3 };

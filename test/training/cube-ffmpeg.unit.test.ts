@@ -12,8 +12,8 @@ import { identityLattice } from '../../src/training/color-lut/state.ts';
 import { parseCube, writeCube } from '../../src/training/cube-format.ts';
 import { applyLutToRgb8 } from '../../src/training/lut-apply.ts';
 import { ensureFfmpeg } from '../helpers/ensure-ffmpeg.ts';
-import { greyBlueContent, noisePixels, orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { greyBlueContent, noisePixels, orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const run = promisify(execFile);
 const WIDTH = 96;
@@ -85,17 +85,21 @@ describe('.cube files in ffmpeg lut3d', () => {
 
   // ≤ 1, not more: ffmpeg truncates to 8 bits where we round, which costs exactly one level at
   // most; trilinear interpolation on the same LUTs already differs by 2, so this pins tetrahedral.
-  it.each([17, 33, 65])('a trained %i³ LUT grades like applyLutToRgb8 (max |Δ| ≤ 1 of 255)', async (size) => {
-    const { lut } =
-      size === 33
-        ? trained
-        : trainInProcess(orangeTealReference(), { lutSize: size as 17 | 65, iterations: 10 });
-    const text = writeCube({ title: `trained ${size}`, size, data: lut });
-    const ours = applyLutToRgb8(pixels, parseCube(text).data, size);
-    const theirs = await ffmpegApply(text, pixels, `trained-${size}`);
-    expect(maxAbsDiff(ours, pixels)).toBeGreaterThan(20); // the grade is real, so agreement means something
-    expect(maxAbsDiff(theirs, ours)).toBeLessThanOrEqual(1);
-  });
+  it.each([17, 33, 65])(
+    'a trained %i³ LUT grades like applyLutToRgb8 (max |Δ| ≤ 1 of 255)',
+    async (size) => {
+      const { lut } =
+        size === 33
+          ? trained
+          : trainInProcess(orangeTealReference(), { lutSize: size as 17 | 65, iterations: 10 });
+      const text = writeCube({ title: `trained ${size}`, size, data: lut });
+      const ours = applyLutToRgb8(pixels, parseCube(text).data, size);
+      const theirs = await ffmpegApply(text, pixels, `trained-${size}`);
+      expect(maxAbsDiff(ours, pixels)).toBeGreaterThan(20); // the grade is real, so agreement means something
+      expect(maxAbsDiff(theirs, ours)).toBeLessThanOrEqual(1);
+    },
+    300_000,
+  ); // a hang guard, not a speed bound: the 65³ training takes minutes on a loaded 2-core machine
 
   it('ffmpeg refuses a malformed cube that our reader also refuses', async () => {
     const broken = 'LUT_3D_SIZE 2\n0 0 0\n';

@@ -5,7 +5,7 @@ import {
   quantileAt,
   weightedQuantiles,
 } from '../../src/training/color-lut/quantile-plan.ts';
-import { noisePixels } from './images.ts';
+import { noisePixels } from '../harness/images.ts';
 
 describe('distinctColours', () => {
   it('lists each colour once, in 0xRRGGBB order, with its count', () => {

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { colorLutTrainer } from '../../src/training/color-lut/color-lut-trainer.ts';
 import { serializeState } from '../../src/training/color-lut/trainer.ts';
 import { type TrainingPixels } from '../../src/training/trainer.ts';
-import { greyBlueContent, noisePixels, orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { greyBlueContent, noisePixels, orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityLattice } from '../../src/training/color-lut/state.ts';
 import { applyLutToRgb8 } from '../../src/training/lut-apply.ts';
-import { noisePixels } from './images.ts';
+import { noisePixels } from '../harness/images.ts';
 
 const allGreysAndNoise = Uint8Array.from([
   ...Array.from({ length: 256 }, (_, v) => [v, v, v]).flat(),

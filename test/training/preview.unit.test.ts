@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { identityLattice } from '../../src/training/color-lut/state.ts';
 import { renderColorChart } from '../../src/training/color-chart.ts';
 import { fitToPanel, renderPreviewPng } from '../../src/training/preview.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const reference = orangeTealReference(320, 240);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundingBox } from '../../src/training/color-lut/projection.ts';
 import { ProjectionSorter } from '../../src/training/color-lut/projection-sort.ts';
-import { noisePixels } from './images.ts';
+import { noisePixels } from '../harness/images.ts';
 
 const AXIS = Float64Array.of(0.48, -0.6, 0.64);
 

@@ -9,8 +9,8 @@ import {
 import { ColorLutParamsSchema } from '../../src/training/color-lut/params.ts';
 import { type ThreadMessage } from '../../src/training/color-lut/thread-protocol.ts';
 import { deserializeState, serializeState } from '../../src/training/color-lut/trainer.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const pixels = orangeTealReference();
 const params = { lutSize: 17 as const, iterations: 12, seed: 5 };

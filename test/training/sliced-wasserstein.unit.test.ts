@@ -8,7 +8,7 @@ import {
 import { lossDirections } from '../../src/training/color-lut/rotation.ts';
 import { rgb8ToUnit } from '../../src/training/color-lut/target.ts';
 import { unweighted } from '../../src/training/color-lut/distinct-colours.ts';
-import { noisePixels } from './images.ts';
+import { noisePixels } from '../harness/images.ts';
 
 describe('sliced Wasserstein distance', () => {
   const cloud = rgb8ToUnit(noisePixels(2000, 9));

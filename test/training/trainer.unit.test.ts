@@ -4,13 +4,12 @@ import {
   buildLut,
   createInitialState,
   createTrainingContext,
-  isFinished,
   prepareTarget,
   stepIteration,
 } from '../../src/training/color-lut/trainer.ts';
 import { identityLattice } from '../../src/training/color-lut/state.ts';
-import { orangeTealReference } from './images.ts';
-import { trainInProcess } from './train-in-process.ts';
+import { orangeTealReference } from '../harness/images.ts';
+import { trainInProcess } from '../harness/reference-trainer.ts';
 
 const reference = orangeTealReference();
 
@@ -36,10 +35,7 @@ describe('training', () => {
   });
 
   it('runs exactly `iterations` when the loss keeps improving, and refuses to step past the end', () => {
-    const params = ColorLutParamsSchema.parse({ lutSize: 17, iterations: 3 });
-    const ctx = createTrainingContext(prepareTarget(reference), params);
-    const state = createInitialState(params);
-    while (!isFinished(state, params)) stepIteration(state, ctx);
+    const { state, ctx } = trainInProcess(reference, { lutSize: 17, iterations: 3 });
     expect(state.iteration).toBe(3);
     expect(() => stepIteration(state, ctx)).toThrow(/already finished/);
   });

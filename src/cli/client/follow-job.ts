@@ -7,27 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiClient, problemError } from './api-client.ts';
 import { CliError, ExitCode } from './exit-codes.ts';
 import { readSse } from './sse-reader.ts';
-
-export interface StreamedEvent {
-  id: string;
-  type: string;
-  at: string;
-  message: string;
-  data: Record<string, unknown>;
-}
-
-export interface StreamedProgress {
-  iteration: number;
-  total: number;
-  loss: number | null;
-  percent: number;
-  attempt: number;
-  eta: string | null;
-}
+import type { JobEvent } from '../../events/job-event.ts';
+import type { ProgressSample } from '../../jobs/api-job.ts';
 
 export interface FollowHandlers {
-  onEvent(e: StreamedEvent): void;
-  onProgress(p: StreamedProgress): void;
+  onEvent(e: JobEvent): void;
+  onProgress(p: ProgressSample): void;
 }
 
 const RECONNECT_FOR_MS = 30_000;
@@ -55,9 +40,9 @@ export async function followJob(api: ApiClient, jobId: string, handlers: FollowH
       for await (const m of readSse(res.body)) {
         if (m.event === 'event') {
           lastEventId = m.id ?? lastEventId;
-          handlers.onEvent(JSON.parse(m.data) as StreamedEvent);
+          handlers.onEvent(JSON.parse(m.data) as JobEvent);
         } else if (m.event === 'progress') {
-          handlers.onProgress(JSON.parse(m.data) as StreamedProgress);
+          handlers.onProgress(JSON.parse(m.data) as ProgressSample);
         } else if (m.event === 'end') {
           return (JSON.parse(m.data) as { status: string }).status;
         }

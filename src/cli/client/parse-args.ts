@@ -1,7 +1,7 @@
 /** Command-line parsing for the client commands (node:util parseArgs), with usage errors as exit code 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_CODE_HELP, CliError, ExitCode } from './exit-codes.ts';
-import { JOB_ID_PATTERN } from '../../jobs/job-id.ts';
+import { JOB_ID_PATTERN } from '../../../workflows/job-identity.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

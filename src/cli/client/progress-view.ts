@@ -4,7 +4,9 @@
  * a terminal (pipes, CI logs): one plain line per event and per progress sample.
  */
 import cliProgress from 'cli-progress';
-import { type FollowHandlers, type StreamedEvent, type StreamedProgress } from './follow-job.ts';
+import { type JobEvent } from '../../events/job-event.ts';
+import { type ProgressSample } from '../../jobs/api-job.ts';
+import { type FollowHandlers } from './follow-job.ts';
 
 export interface ProgressView extends FollowHandlers {
   stop(): void;
@@ -19,11 +21,11 @@ function etaText(eta: string | null): string {
 const lossText = (loss: number | null) => (loss === null ? '--' : loss.toPrecision(4));
 
 export function createProgressView(stream: NodeJS.WriteStream = process.stderr): ProgressView {
-  const line = (e: StreamedEvent) => `[${e.at.slice(11, 19)}] ${e.message}`;
+  const line = (e: JobEvent) => `[${e.at.slice(11, 19)}] ${e.message}`;
   if (!stream.isTTY) {
     return {
       onEvent: (e) => stream.write(`${line(e)}\n`),
-      onProgress: (p: StreamedProgress) =>
+      onProgress: (p: ProgressSample) =>
         stream.write(
           `progress ${p.iteration}/${p.total} (${p.percent}%) loss ${lossText(p.loss)} eta ${etaText(p.eta)}\n`,
         ),

@@ -5,10 +5,25 @@
  */
 import { createMiddleware } from 'hono/factory';
 import { LOCAL_TENANT, type ApiKeyStore } from '../../auth/api-keys.ts';
+import { TENANT_ID_PATTERN } from '../../../workflows/job-identity.ts';
 import { type AppEnv } from '../app-types.ts';
 import { ApiError } from '../errors.ts';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+/**
+ * Jobs are named by (tenant, id), so an admin key reaches another tenant's jobs by
+ * acting as that tenant. Other keys cannot: the header is ignored for them.
+ */
+export const ACTING_TENANT_HEADER = 'atelier-tenant';
+
+function actingTenant(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!TENANT_ID_PATTERN.test(header))
+    throw new ApiError('validation_failed', `${ACTING_TENANT_HEADER} must be a tenant id`, {
+      errors: [{ field: ACTING_TENANT_HEADER, message: `must match ${TENANT_ID_PATTERN}` }],
+    });
+  return header;
+}
 
 export function authenticate(keys: ApiKeyStore) {
   return createMiddleware<AppEnv>(async function authenticate(c, next) {
@@ -25,9 +40,12 @@ export function authenticate(keys: ApiKeyStore) {
         headers: { 'www-authenticate': 'Bearer realm="atelier"' },
       });
     }
-    c.set('tenantId', principal.tenantId);
+    const tenantId = principal.isAdmin
+      ? actingTenant(c.req.header(ACTING_TENANT_HEADER))
+      : principal.tenantId;
+    c.set('tenantId', tenantId ?? principal.tenantId);
     c.set('isAdmin', principal.isAdmin);
-    c.set('log', c.get('log').child({ tenantId: principal.tenantId }));
+    c.set('log', c.get('log').child({ tenantId: tenantId ?? principal.tenantId }));
     return next();
   });
 }

@@ -1,6 +1,6 @@
 /** Schemas shared by every resource: problem details, the job id path parameter, error responses. */
 import { z } from '@hono/zod-openapi';
-import { JOB_ID_PATTERN } from '../../jobs/job-id.ts';
+import { CLIENT_JOB_ID_PATTERN, JOB_ID_PATTERN } from '../../../workflows/job-identity.ts';
 import { ERROR_STATUS, type ErrorCode } from '../errors.ts';
 
 export const ProblemSchema = z
@@ -21,9 +21,16 @@ export const ProblemSchema = z
   .catchall(z.unknown())
   .openapi('Problem', { description: 'RFC 9457 problem details' });
 
-export const JobIdSchema = z
+/** A job id in a path: a client's own, or a pack style's `<packId>.<n>`. */
+export const JobIdSchema = z.string().regex(JOB_ID_PATTERN).openapi({
+  description: "Job id: 1–64 of A–Z a–z 0–9 _ -, or a pack style's `<packId>.<n>`",
+  example: 'ukiyo-001',
+});
+
+/** An id a client may choose for a new job (the '.' is reserved for pack styles). */
+export const ClientJobIdSchema = z
   .string()
-  .regex(JOB_ID_PATTERN)
+  .regex(CLIENT_JOB_ID_PATTERN)
   .openapi({ description: 'Job id: 1–64 of A–Z a–z 0–9 _ -', example: 'ukiyo-001' });
 
 export const JobIdParamsSchema = z.object({

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
 import { createHarness, type Harness } from '../../helpers/harness.ts';
-import { styleImage } from '../../helpers/images.ts';
+import { styleImage } from '../../harness/images.ts';
 import { cliTrainers } from './run-cli.ts';
 
 export interface CliStack {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../helpers/harness.ts';
-import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
 import { freePort } from '../../helpers/free-port.ts';
 import { runCli, startCli } from './run-cli.ts';
 import { startCliStack, type CliStack } from './cli-stack.ts';
+import { useGateway, useHarness } from '../../helpers/use-stack.ts';
 
 describe('atelier client commands: exit codes for scripts', () => {
   let env: Record<string, string>;
@@ -39,6 +38,8 @@ describe('atelier client commands: exit codes for scripts', () => {
       /params\.iterations/,
     ],
     ['no artifacts to download', 3, ['download', 'no-such-job'], /no job with id/],
+    ['an unknown pack command', 2, ['pack', 'frobnicate'], /usage: /],
+    ['an unknown pack', 3, ['pack', 'status', 'no-such-pack'], /no pack no-such-pack/],
   ])('%s: exit %i', async (_what, code, args, message) => {
     const run = await runCli(
       args.map((a) => (a === '<image>' ? image : a)),
@@ -70,16 +71,8 @@ describe('atelier client commands: exit codes for scripts', () => {
 });
 
 describe('atelier client commands with API keys', () => {
-  let h: Harness;
-  let gw: Gateway;
-  beforeAll(async () => {
-    h = await createHarness();
-    gw = await startGateway(h, { tenantKeys: [{ tenantId: 'acme', key: 'key-acme-0123456789' }] });
-  });
-  afterAll(async () => {
-    await gw?.close();
-    await h?.close();
-  });
+  const h = useHarness();
+  const gw = useGateway(h, { tenantKeys: [{ tenantId: 'acme', key: 'key-acme-0123456789' }] });
 
   it('sends ATELIER_API_KEY; a wrong key is exit 6, a right one reaches the job layer (3 for a missing job)', async () => {
     const wrong = await runCli(['status', 'some-job'], { ATELIER_URL: gw.url, ATELIER_API_KEY: 'not-a-key' });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness } from '../../helpers/harness.ts';
 import { startGateway, type Gateway } from '../../helpers/gateway-harness.ts';
 import { startTcpProxy } from '../../helpers/tcp-proxy.ts';
-import { getJob, waitForJob } from '../../http/api-client.ts';
+import { getJob, waitForJob } from '../../helpers/api-client.ts';
 import { cliTrainers, runCli, startCli } from './run-cli.ts';
 import { startCliStack, type CliStack } from './cli-stack.ts';
 

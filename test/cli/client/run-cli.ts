@@ -1,11 +1,9 @@
 /** Runs `atelier <args>` as a real child process (bin/atelier.mjs, as `npx atelier` does). */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { TrainerRegistry } from '../../../src/training/registry.ts';
 import { TrainerBadInputError, type Trainer } from '../../../src/training/trainer.ts';
 import { slowTrainer, testTrainers } from '../../http/fixtures/slow-trainer.ts';
-
-export const BIN = fileURLToPath(new URL('../../../bin/atelier.mjs', import.meta.url));
+import { ATELIER_BIN } from '../../harness/components.ts';
 
 export interface CliRun {
   code: number | null;
@@ -22,7 +20,7 @@ export interface RunningCli {
 export function startCli(
   args: string[],
   env: Record<string, string>,
-  command: string[] = [process.execPath, BIN],
+  command: string[] = [process.execPath, ATELIER_BIN],
 ): RunningCli {
   const child = spawn(command[0], [...command.slice(1), ...args], {
     env: { ...process.env, ATELIER_API_KEY: '', ...env },

@@ -6,10 +6,10 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { pageOf, readEventLog } from '../../../events/event-log.ts';
-import { snapshotJob } from '../../../events/job-snapshot.ts';
+import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 import { EventHeadersSchema, EventPageSchema, EventQuerySchema } from './schemas.ts';
 import { eventStreamResponse, wantsEventStream } from './sse.ts';
 
@@ -47,16 +47,10 @@ export function eventRoutes(gw: Gateway) {
     const { after, limit } = c.req.valid('query');
     if (wantsEventStream(c.req.header('accept'))) {
       // Tenancy (404) is decided before the stream starts, while a problem+json can still be sent.
-      const snapshot = await snapshotJob(gw.client, id, viewerOf(c));
-      return eventStreamResponse(
-        c,
-        gw,
-        id,
-        c.req.valid('header')['last-event-id'] ?? after ?? null,
-        snapshot,
-      );
+      const facts = await describeJob(gw, jobRefOf(c, id));
+      return eventStreamResponse(c, gw, facts, c.req.valid('header')['last-event-id'] ?? after ?? null);
     }
-    const log = await readEventLog(gw.client, id, viewerOf(c));
+    const log = await readEventLog(gw, jobRefOf(c, id));
     return c.json({ ...pageOf(log.events, after, limit), progress: log.progress }, 200);
   });
 }

@@ -10,10 +10,9 @@ import { streamSSE } from 'hono/streaming';
 import { compareEventIds, isTerminalEvent } from '../../../events/job-event.ts';
 import { readEventLog } from '../../../events/event-log.ts';
 import { streamJobEvents } from '../../../events/event-stream.ts';
-import { type JobSnapshot } from '../../../events/job-snapshot.ts';
+import { type JobFacts } from '../../../jobs/describe-job.ts';
 import { isTerminalPhase } from '../../../../workflows/job-view.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { viewerOf } from '../../viewer.ts';
 
 /** How long EventSource waits before reconnecting after a dropped connection. */
 const RECONNECT_MS = 2_000;
@@ -25,16 +24,14 @@ export function wantsEventStream(accept: string | undefined): boolean {
 export async function eventStreamResponse(
   c: Context<AppEnv>,
   gw: Gateway,
-  jobId: string,
+  facts: JobFacts,
   after: string | null,
-  snapshot: JobSnapshot,
 ) {
-  const viewer = viewerOf(c);
+  const { jobId } = facts;
   // Terminal by phase too: the workflow may stay open a while for webhook deliveries.
-  const finished =
-    snapshot.facts.executionStatus !== 'RUNNING' || isTerminalPhase(snapshot.facts.phase ?? 'queued');
+  const finished = facts.executionStatus !== 'RUNNING' || isTerminalPhase(facts.phase ?? 'queued');
   if (after && finished) {
-    const terminal = (await readEventLog(gw.client, jobId, viewer)).events.find(isTerminalEvent);
+    const terminal = (await readEventLog(gw, facts)).events.find(isTerminalEvent);
     if (terminal && compareEventIds(terminal.id, after) <= 0) return c.body(null, 204);
   }
   const log = c.get('log').child({ jobId });
@@ -44,9 +41,8 @@ export async function eventStreamResponse(
     await stream.write(`retry: ${RECONNECT_MS}\n\n`);
     try {
       const terminal = await streamJobEvents({
-        client: gw.client,
-        jobId,
-        viewer,
+        deps: gw,
+        job: facts,
         after,
         signal: aborted.signal,
         sink: {

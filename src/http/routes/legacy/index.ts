@@ -1,117 +1,158 @@
 /**
  * The old service's three endpoints on top of the durable jobs: same paths, same
- * request and response JSON, same tenancy as `/v1`. A legacy job's id is the string
- * of its integer id, so `/v1/trainings/42` shows the job queued as `{"id": 42}`.
+ * request and response JSON, same FastAPI/pydantic error shapes (checked against the
+ * old service itself in test/legacy). An old id names the tenant's job of that number;
+ * a stopped job is gone, as it was, and queueing its id again queues a new job.
+ * README "The old API" lists every remaining difference.
  */
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { trainingWorkflowId } from '../../../../workflows/messages.ts';
+import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { DEFAULT_PRIORITY } from '../../../../workflows/messages.ts';
+import { isTerminalPhase } from '../../../../workflows/job-view.ts';
+import { trainingWorkflowId } from '../../../../workflows/job-identity.ts';
 import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
 import { deleteJob } from '../../../jobs/delete-job.ts';
-import { describeJob } from '../../../jobs/describe-job.ts';
+import { describeJob, type JobFacts } from '../../../jobs/describe-job.ts';
+import { JobServiceError } from '../../../jobs/job-service-error.ts';
 import { submitTraining } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { ApiError } from '../../errors.ts';
-import { BEARER_SECURITY, problems } from '../../schemas/common.ts';
+import { BEARER_SECURITY } from '../../schemas/common.ts';
 import { countSubmissions } from '../../submission-outcome.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
-import { viewerOf } from '../../viewer.ts';
-import { legacyMessages } from './message-compat.ts';
+import { jobRefOf } from '../../viewer.ts';
+import { fastApiErrors, validationResponse } from './fastapi-errors.ts';
+import { legacyJobIdOf, parseIdBody, parseQueueTrain, readLegacyBody } from './legacy-body.ts';
+import { legacyExtensions } from './legacy-extensions.ts';
 import {
-  LEGACY_STATUS_OF,
-  LegacyIdBodySchema,
-  MessageSchema,
-  QueueTrainSchema,
-  QueuedSchema,
-  StatusSchema,
-} from './schemas.ts';
+  DEFAULT_LEGACY_BASE_MODELS,
+  legacyMetadata,
+  legacyStyleName,
+  legacyTrainerFor,
+} from './legacy-fields.ts';
+import * as S from './schemas.ts';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const legacy = { tags: ['legacy'], security: BEARER_SECURITY, method: 'post' as const };
-
-const queueTrainRoute = (gw: Gateway) =>
+const refusals = {
+  401: {
+    description: 'Missing or invalid API key',
+    content: { 'application/json': { schema: S.LegacyErrorSchema } },
+  },
+  409: {
+    description: 'The id names a running job of another request',
+    content: { 'application/json': { schema: S.LegacyErrorSchema } },
+  },
+  413: { description: 'Body too large', content: { 'application/json': { schema: S.LegacyErrorSchema } } },
+  422: {
+    description: 'Validation error (FastAPI)',
+    content: { 'application/json': { schema: S.ValidationErrorSchema } },
+  },
+  503: {
+    description: 'Temporal unreachable; retry later',
+    content: { 'application/json': { schema: S.LegacyErrorSchema } },
+  },
+};
+const documented = (path: string, summary: string, body: unknown, ok: unknown): RouteConfig =>
   createRoute({
-    ...legacy,
-    middleware: [countSubmissions(gw.metrics, 'legacy')] as const,
-    path: '/queueTrain',
-    operationId: 'legacyQueueTrain',
-    summary: 'Old API: queue a training job (prefer POST /v1/trainings)',
-    description:
-      'Repeating the same request with the same `id` answers the same; the same `id` with another request is a 409.',
-    request: { body: json(QueueTrainSchema) },
-    responses: {
-      200: { description: 'Queued', content: { 'application/json': { schema: QueuedSchema } } },
-      ...problems(400, 401, 409, 413, 415, 422, 503),
-    },
-  });
+    method: 'post',
+    path,
+    tags: ['legacy'],
+    security: BEARER_SECURITY,
+    operationId: `legacy${path[1].toUpperCase()}${path.slice(2)}`,
+    summary,
+    request: { body: json(body) },
+    responses: { 200: { description: 'OK', content: { 'application/json': { schema: ok } } }, ...refusals },
+  } as RouteConfig);
 
-const statusRoute = createRoute({
-  ...legacy,
-  path: '/getTrainStatus',
-  operationId: 'legacyGetTrainStatus',
-  summary: 'Old API: job status (PENDING, TRAINING, COMPLETED, FAILED, CANCELLED, NOT_FOUND)',
-  request: { body: json(LegacyIdBodySchema) },
-  responses: {
-    200: { description: 'Status', content: { 'application/json': { schema: StatusSchema } } },
-    ...problems(400, 401, 503),
-  },
-});
-
-const stopRoute = createRoute({
-  ...legacy,
-  path: '/stopOrDeleteTrain',
-  operationId: 'legacyStopOrDeleteTrain',
-  summary: 'Old API: cancel a queued or running job; delete a finished one',
-  request: { body: json(LegacyIdBodySchema) },
-  responses: {
-    200: {
-      description: 'Done',
-      content: { 'application/json': { schema: MessageSchema.openapi('LegacyMessage') } },
-    },
-    ...problems(400, 401, 404, 503),
-  },
-});
+const ROUTES = [
+  documented(
+    '/queueTrain',
+    'Old API: queue a training job (prefer POST /v1/trainings)',
+    S.QueueTrainSchema,
+    S.QueuedSchema,
+  ),
+  documented(
+    '/getTrainStatus',
+    'Old API: PENDING, TRAINING, COMPLETED, FAILED or NOT_FOUND',
+    S.LegacyIdBodySchema,
+    S.StatusSchema,
+  ),
+  documented(
+    '/stopOrDeleteTrain',
+    'Old API: stop a queued or running job, delete a finished one',
+    S.LegacyIdBodySchema,
+    S.MessageSchema,
+  ),
+];
 
 export function legacyRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
-  for (const path of ['/queueTrain', '/getTrainStatus', '/stopOrDeleteTrain']) app.use(path, legacyMessages);
-  app.openapi(queueTrainRoute(gw), async (c) => {
-    const b = c.req.valid('json');
+  // Documented like every route, read by hand: the old service's rules are pydantic's, not zod's.
+  for (const route of ROUTES) app.openAPIRegistry.registerPath(route);
+  for (const route of ROUTES) app.use(route.path, fastApiErrors);
+  const removed = { message: 'Job removed from queue' as const };
+
+  app.post('/queueTrain', countSubmissions(gw.metrics, 'legacy'), async (c) => {
+    const body = await readLegacyBody(c);
+    const fields = body.ok ? parseQueueTrain(body.value) : body;
+    if (!fields.ok) return validationResponse(fields.errors);
+    const b = fields.value;
+    const extensions = legacyExtensions(b);
+    if (!extensions.ok) return validationResponse(extensions.errors);
+    const trainer = legacyTrainerFor(
+      gw.legacyBaseModels ?? DEFAULT_LEGACY_BASE_MODELS,
+      gw.trainers,
+      b.baseModel,
+    );
     const { facts, created } = await submitTraining(gw, {
       tenantId: c.get('tenantId'),
       id: String(b.id),
-      styleName: b.styleName,
-      baseModel: b.baseModel,
+      styleName: legacyStyleName(b.styleName),
+      baseModel: trainer,
       image: decodeBase64Image(b.styleRefBase64, 'styleRefBase64'),
       imageField: 'styleRefBase64',
-      params: b.params ?? {},
-      priority: b.priority ?? 3,
+      params: extensions.value.params ?? {},
+      priority: extensions.value.priority ?? DEFAULT_PRIORITY,
+      metadata: legacyMetadata(b.baseModel, trainer),
+      legacy: true,
     });
     const job = await gw.jobs.fromFacts(facts);
     if (!created) c.header('idempotent-replayed', 'true');
     return c.json({ message: 'Job added to queue' as const, queue_length: job.queue?.length ?? 0 }, 200);
   });
-  app.openapi(statusRoute, async (c) => {
-    try {
-      const facts = await describeJob(gw.client, String(c.req.valid('json').id), viewerOf(c));
-      return c.json({ status: LEGACY_STATUS_OF[statusAndPhaseOf(facts).status] }, 200);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'not_found')
-        return c.json({ status: 'NOT_FOUND' as const }, 200);
-      throw err;
-    }
+
+  app.post('/getTrainStatus', async (c) => {
+    const body = await readLegacyBody(c);
+    const parsed = body.ok ? parseIdBody(body.value) : body;
+    if (!parsed.ok) return validationResponse(parsed.errors);
+    const jobId = legacyJobIdOf(parsed.value.id);
+    const facts = jobId && (await describeJob(gw, jobRefOf(c, jobId)).catch(nullIfNotFound));
+    return c.json({ status: facts ? legacyStatusOf(facts) : 'NOT_FOUND' }, 200);
   });
-  app.openapi(stopRoute, async (c) => {
-    const id = String(c.req.valid('json').id);
-    const facts = await describeJob(gw.client, id, viewerOf(c)).catch((err: unknown) => {
-      throw err instanceof ApiError && err.code === 'not_found'
-        ? new ApiError('not_found', 'Job not found')
-        : err;
-    });
-    // Queued or running: stop it (it stays visible as CANCELLED). Already finished: delete it.
-    if (facts.executionStatus === 'RUNNING')
-      await gw.client.workflow.getHandle(trainingWorkflowId(id)).cancel();
-    else await deleteJob(gw, id, viewerOf(c));
-    return c.json({ message: 'Job removed from queue' }, 200);
+
+  app.post('/stopOrDeleteTrain', async (c) => {
+    const body = await readLegacyBody(c);
+    const parsed = body.ok ? parseIdBody(body.value) : body;
+    if (!parsed.ok) return validationResponse(parsed.errors);
+    const jobId = legacyJobIdOf(parsed.value.id);
+    const ref = jobId === null ? null : jobRefOf(c, jobId);
+    const facts = ref && (await describeJob(gw, ref).catch(nullIfNotFound));
+    // Like the old list filter: removing what is not there succeeds too.
+    if (!ref || !facts) return c.json(removed, 200);
+    const { phase } = statusAndPhaseOf(facts);
+    if (facts.executionStatus === 'RUNNING' && !isTerminalPhase(phase))
+      await gw.client.workflow.getHandle(trainingWorkflowId(ref)).cancel();
+    else await deleteJob(gw, ref);
+    return c.json(removed, 200);
   });
   return app;
+}
+
+/** A job stopped, or being stopped, is gone for the old API (its `/v1` view stays). */
+function legacyStatusOf(facts: JobFacts): S.LegacyStatus {
+  const { status, phase } = statusAndPhaseOf(facts);
+  return phase === 'cancelling' ? 'NOT_FOUND' : S.LEGACY_STATUS_OF[status];
+}
+
+function nullIfNotFound(err: unknown): null {
+  if (err instanceof JobServiceError && err.kind === 'JobNotFound') return null;
+  throw err;
 }

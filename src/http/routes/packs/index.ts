@@ -1,16 +1,17 @@
 /**
  * `/v1/packs`: several styles trained together by `stylePackWorkflow` (bounded
  * parallelism, partial failure). Each style is also an ordinary job under
- * `/v1/trainings/<packId>-sN`.
+ * `/v1/trainings/<packId>.<n>`.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { packPauseSignal, packResumeSignal, packWorkflowId } from '../../../../workflows/pack-messages.ts';
+import { packWorkflowId } from '../../../../workflows/job-identity.ts';
+import { packPauseSignal, packResumeSignal } from '../../../../workflows/pack-messages.ts';
 import { readPack } from '../../../jobs/read-pack.ts';
 import { submitPack } from '../../../jobs/submit-pack.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, problems } from '../../schemas/common.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
-import { viewerOf } from '../../viewer.ts';
+import { packRefOf } from '../../viewer.ts';
 import { CreatePackSchema, PackIdParamsSchema, PackSchema } from './schemas.ts';
 
 const packResponse = (description: string) => ({
@@ -74,19 +75,19 @@ export function packRoutes(gw: Gateway) {
     });
     if (!created) c.header('idempotent-replayed', 'true');
     c.header('location', `/v1/packs/${packId}`);
-    return c.json(await readPack(gw.client, gw.jobs, packId, viewerOf(c)), 202);
+    return c.json(await readPack(gw.client, gw.jobs, packRefOf(c, packId)), 202);
   });
   app.openapi(getPack, async (c) =>
-    c.json(await readPack(gw.client, gw.jobs, c.req.valid('param').id, viewerOf(c)), 200),
+    c.json(await readPack(gw.client, gw.jobs, packRefOf(c, c.req.valid('param').id)), 200),
   );
   for (const name of ['cancel', 'pause', 'resume'] as const) {
     app.openapi(action(name), async (c) => {
       const { id } = c.req.valid('param');
-      await readPack(gw.client, gw.jobs, id, viewerOf(c)); // 404 for missing or foreign packs
-      const handle = gw.client.workflow.getHandle(packWorkflowId(id));
+      await readPack(gw.client, gw.jobs, packRefOf(c, id)); // 404 for missing packs
+      const handle = gw.client.workflow.getHandle(packWorkflowId(c.get('tenantId'), id));
       if (name === 'cancel') await handle.cancel();
       else await handle.signal(name === 'pause' ? packPauseSignal : packResumeSignal, {});
-      return c.json(await readPack(gw.client, gw.jobs, id, viewerOf(c)), 202);
+      return c.json(await readPack(gw.client, gw.jobs, packRefOf(c, id)), 202);
     });
   }
   return app;

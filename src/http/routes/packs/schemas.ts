@@ -1,5 +1,7 @@
 /** Request and response bodies of `/v1/packs`. */
 import { z } from '@hono/zod-openapi';
+import * as contract from '../../../../workflows/contract-schemas.ts';
+import { httpSchemaOf } from '../../schemas/contract-schema.ts';
 import { JobSchema } from '../../schemas/job.ts';
 import {
   BaseModelSchema,
@@ -8,13 +10,10 @@ import {
   StyleNameSchema,
 } from '../trainings/create-schemas.ts';
 
-export const PackIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/)
-  .openapi({
-    description: 'Pack id: 1–40 of A–Z a–z 0–9 _ - (its jobs are `<id>-s1`, `<id>-s2`, …)',
-    example: 'autumn-set',
-  });
+export const PackIdSchema = httpSchemaOf(contract.PackIdSchema).openapi({
+  description: 'Pack id: 1–60 of A–Z a–z 0–9 _ - (its jobs are `<id>.1`, `<id>.2`, …)',
+  example: 'autumn-set',
+});
 
 export const PackIdParamsSchema = z.object({
   id: PackIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
@@ -38,7 +37,7 @@ export const CreatePackSchema = z
           .strict(),
       )
       .min(1)
-      .max(16),
+      .max(contract.MAX_PACK_STYLES),
     maxParallel: z
       .number()
       .int()
@@ -46,7 +45,7 @@ export const CreatePackSchema = z
       .max(8)
       .default(2)
       .openapi({ description: 'How many styles train at once' }),
-    priority: PrioritySchema.default(3),
+    priority: PrioritySchema.default(contract.DEFAULT_PRIORITY),
   })
   .strict()
   .openapi('CreatePack');

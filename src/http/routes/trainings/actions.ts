@@ -4,7 +4,7 @@ import { actOnJob, type JobAction } from '../../../jobs/job-actions.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { JobSchema } from '../../schemas/job.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const DESCRIPTIONS: Record<JobAction, string> = {
   cancel:
@@ -36,7 +36,7 @@ export function jobActionRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   for (const action of ['cancel', 'pause', 'resume'] as const) {
     app.openapi(actionRoute(action), async (c) => {
-      const facts = await actOnJob(gw.client, c.req.valid('param').id, viewerOf(c), action);
+      const facts = await actOnJob(gw, jobRefOf(c, c.req.valid('param').id), action);
       c.get('log').info({ jobId: facts.jobId, action }, 'job action');
       return c.json(await gw.jobs.fromFacts(facts), 202);
     });

@@ -1,14 +1,11 @@
 /** POST /v1/trainings/{id}/apply: grade an uploaded image with the job's trained style; returns a PNG. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { applyStyle } from '../../../jobs/apply-style.ts';
-import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
-import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
-import { admitImage } from '../../uploads/admit-image.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const route = createRoute({
   method: 'post',
@@ -69,14 +66,7 @@ export function applyRoute(gw: Gateway) {
         'send multipart/form-data (image) or application/json (imageBase64)',
       );
     }
-    const facts = await describeJob(gw.client, id, viewerOf(c));
-    const { status } = statusAndPhaseOf(facts);
-    if (status !== 'succeeded')
-      throw new ApiError('invalid_state', `job '${id}' has no trained style (status ${status})`, {
-        extra: { status },
-      });
-    await admitImage(bytes, field, gw.limits.maxInputPixels);
-    const png = await applyStyle(gw.storage, id, bytes, gw.limits.maxInputPixels);
+    const png = await applyStyle(gw, { job: jobRefOf(c, id), image: bytes, imageField: field });
     return c.body(new Uint8Array(png), 200, {
       'content-type': 'image/png',
       'content-length': String(png.length),

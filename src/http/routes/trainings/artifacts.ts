@@ -10,7 +10,7 @@ import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
 import { BEARER_SECURITY, JobIdSchema, problems } from '../../schemas/common.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const ArtifactSchema = z
   .object({ name: z.string(), bytes: z.number().int(), sha256: z.string(), href: z.string() })
@@ -21,6 +21,7 @@ const NameSchema = z
   .refine((s) => !s.includes('..'), 'invalid name')
   .openapi({ param: { name: 'name', in: 'path' }, example: 'style.cube' });
 const TYPES: Record<string, string> = {
+  // Adobe Cube LUTs are text; there is no registered media type for them.
   cube: 'text/plain; charset=utf-8',
   png: 'image/png',
   json: 'application/json',
@@ -57,10 +58,14 @@ const downloadRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'The file (ETag = its sha256)',
-      content: {
-        'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
-      },
+      description: 'The file (ETag = its sha256), typed by its name: .cube, .png, .json, anything else',
+      // One entry per type a download can have, so the document says what the answer is.
+      content: Object.fromEntries(
+        [...new Set([...Object.values(TYPES), 'application/octet-stream'])].map((type) => [
+          type.split(';')[0],
+          { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+        ]),
+      ),
     },
     304: { description: 'Not modified (If-None-Match matched)' },
     ...problems(400, 401, 404, 503),
@@ -71,7 +76,7 @@ export function artifactRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await describeJob(gw.client, id, viewerOf(c));
+    await describeJob(gw, jobRefOf(c, id));
     const list = await gw.storage.listArtifacts(id);
     return c.json(
       { data: list.map((a) => ({ ...a, href: `/v1/trainings/${id}/artifacts/${a.name}` })) },
@@ -80,7 +85,7 @@ export function artifactRoutes(gw: Gateway) {
   });
   app.openapi(downloadRoute, async (c) => {
     const { id, name } = c.req.valid('param');
-    await describeJob(gw.client, id, viewerOf(c));
+    await describeJob(gw, jobRefOf(c, id));
     const info = (await gw.storage.listArtifacts(id)).find((a) => a.name === name);
     if (!info) throw new ApiError('not_found', `job '${id}' has no artifact '${name}'`);
     const etag = `"${info.sha256}"`;

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { describeJob } from '../../../jobs/describe-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const CheckpointListSchema = z
   .object({
@@ -32,7 +32,7 @@ const route = createRoute({
 export function checkpointsRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    await describeJob(gw.client, id, viewerOf(c)); // tenancy: someone else's job is a 404
+    await describeJob(gw, jobRefOf(c, id)); // not found (or deleted): 404
     const records = await gw.storage.listCheckpoints(id);
     return c.json(
       { data: records.map((r) => ({ iteration: r.iteration, loss: r.loss, createdAt: r.createdAt })) },

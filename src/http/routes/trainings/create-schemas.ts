@@ -4,58 +4,39 @@
  * workflow input small and the Temporal UI readable.
  */
 import { z } from '@hono/zod-openapi';
-import { MAX_PRIORITY, MIN_PRIORITY } from '../../../../workflows/messages.ts';
-import { JobIdSchema } from '../../schemas/common.ts';
+import * as contract from '../../../../workflows/contract-schemas.ts';
+import { httpSchemaOf } from '../../schemas/contract-schema.ts';
+import { ClientJobIdSchema } from '../../schemas/common.ts';
 
-const WEBHOOK_EVENTS = [
-  'training.started',
-  'training.paused',
-  'training.resumed',
-  'training.succeeded',
-  'training.failed',
-  'training.cancelled',
-] as const;
-
-export const StyleNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control or format characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank')
-  .openapi({ example: 'Ukiyo' });
-export const BaseModelSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/)
-  .openapi({ example: 'color-lut', description: 'A trainer name from GET /v1/base-models' });
-export const ParamsSchema = z.record(z.string().max(64), z.unknown()).openapi({
+// The workflow's own schemas (the same checks run again when the workflow starts),
+// with the descriptions and examples of the HTTP document.
+export const StyleNameSchema = httpSchemaOf(contract.StyleNameSchema).openapi({
+  example: 'Ukiyo',
+  description: '1–200 characters; no control or format characters (checked, not expressed as a pattern)',
+});
+export const BaseModelSchema = httpSchemaOf(contract.BaseModelSchema).openapi({
+  example: 'color-lut',
+  description: 'A trainer name from GET /v1/base-models',
+});
+export const ParamsSchema = httpSchemaOf(contract.ParamsSchema).openapi({
   example: { iterations: 100, lutSize: 33 },
   description: 'Trainer parameters (see GET /v1/base-models)',
 });
-export const PrioritySchema = z
-  .number()
-  .int()
-  .min(MIN_PRIORITY)
-  .max(MAX_PRIORITY)
-  .openapi({ description: '1 (highest) to 5 (lowest)', example: 3 });
+export const PrioritySchema = httpSchemaOf(contract.PrioritySchema).openapi({
+  description: '1 (highest) to 5 (lowest)',
+  example: 3,
+});
 export const StartAtSchema = z.iso
   .datetime({ offset: true })
   .openapi({ description: 'Start no earlier than this time (ISO 8601)' });
-export const WebhookSchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }).max(2048),
-    events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length).optional(),
-  })
-  .openapi('WebhookTarget');
-export const MetadataSchema = z
-  .record(z.string().min(1).max(64), z.string().max(512))
-  .refine((m) => Object.keys(m).length <= 16, 'at most 16 entries')
-  .openapi({ description: 'Up to 16 string pairs (key ≤ 64, value ≤ 512 characters)' });
+export const WebhookSchema = httpSchemaOf(contract.WebhookTargetSchema).openapi('WebhookTarget');
+export const MetadataSchema = httpSchemaOf(contract.MetadataSchema).openapi({
+  description: 'Up to 16 string pairs (key 1–64, value ≤ 512 characters; no control or format characters)',
+});
 
 export const CreateTrainingJsonSchema = z
   .object({
-    id: JobIdSchema.optional().openapi({
+    id: ClientJobIdSchema.optional().openapi({
       description: 'Your job id; repeating it with the same request returns the same job',
     }),
     styleName: StyleNameSchema,
@@ -94,7 +75,7 @@ export const CreateTrainingFormSchema = z
     image: z
       .instanceof(File)
       .openapi({ type: 'string', format: 'binary', description: 'The reference image (PNG, JPEG or WebP)' }),
-    id: JobIdSchema.optional(),
+    id: ClientJobIdSchema.optional(),
     styleName: StyleNameSchema,
     baseModel: BaseModelSchema,
     params: jsonField(ParamsSchema, 'Trainer parameters').optional(),
@@ -102,7 +83,7 @@ export const CreateTrainingFormSchema = z
       .number()
       .pipe(PrioritySchema)
       .optional()
-      .openapi({ type: 'integer', minimum: MIN_PRIORITY, maximum: MAX_PRIORITY }),
+      .openapi({ type: 'integer', minimum: contract.MIN_PRIORITY, maximum: contract.MAX_PRIORITY }),
     startAt: StartAtSchema.optional(),
     webhook: jsonField(WebhookSchema, 'Webhook target').optional(),
     metadata: jsonField(MetadataSchema, 'Metadata').optional(),

@@ -1,4 +1,5 @@
 /** POST /v1/trainings: submit a training job (JSON with base64 image, or multipart with a file). */
+import { DEFAULT_PRIORITY } from '../../../../workflows/messages.ts';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { submitTraining, type TrainingRequest } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
@@ -55,7 +56,7 @@ type CommonFields = Omit<z.infer<typeof CreateTrainingJsonSchema>, 'styleRefBase
 const common = (b: CommonFields) => ({
   ...b,
   params: b.params ?? {},
-  priority: b.priority ?? 3,
+  priority: b.priority ?? DEFAULT_PRIORITY,
   startAt: b.startAt ? new Date(b.startAt) : undefined,
 });
 

@@ -4,7 +4,7 @@ import { deleteJob } from '../../../jobs/delete-job.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { JobSchema } from '../../schemas/job.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const route = createRoute({
   method: 'delete',
@@ -29,7 +29,7 @@ const route = createRoute({
 export function deleteTrainingRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const outcome = await deleteJob(gw, id, viewerOf(c));
+    const outcome = await deleteJob(gw, jobRefOf(c, id));
     c.get('log').info({ jobId: id, deleted: outcome.deleted }, 'job delete');
     if (outcome.deleted) return c.body(null, 204);
     c.header('retry-after', '2');

@@ -3,7 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { JobSchema } from '../../schemas/job.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 
 const route = createRoute({
   method: 'get',
@@ -21,6 +21,6 @@ const route = createRoute({
 
 export function getTrainingRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) =>
-    c.json(await gw.jobs.get(c.req.valid('param').id, viewerOf(c)), 200),
+    c.json(await gw.jobs.get(jobRefOf(c, c.req.valid('param').id)), 200),
   );
 }

@@ -1,7 +1,8 @@
 /** GET /v1/trainings: the caller's jobs, newest first, filtered, with cursor pagination. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { TaskQueue } from '../../../../workflows/task-queues.ts';
-import { TENANT_ID_PATTERN, createApiKeyStore } from '../../../auth/api-keys.ts';
+import { createApiKeyStore } from '../../../auth/api-keys.ts';
+import { TENANT_ID_PATTERN } from '../../../../workflows/job-identity.ts';
 import { InvalidCursorError, listJobs } from '../../../jobs/list-jobs.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';

@@ -4,7 +4,7 @@ import { setJobPriority } from '../../../jobs/job-actions.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { BEARER_SECURITY, JobIdParamsSchema, problems } from '../../schemas/common.ts';
 import { JobSchema } from '../../schemas/job.ts';
-import { viewerOf } from '../../viewer.ts';
+import { jobRefOf } from '../../viewer.ts';
 import { PrioritySchema } from './create-schemas.ts';
 
 const route = createRoute({
@@ -41,7 +41,7 @@ const route = createRoute({
 export function patchTrainingRoute(gw: Gateway) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { facts, result } = await setJobPriority(gw.client, id, viewerOf(c), c.req.valid('json').priority);
+    const { facts, result } = await setJobPriority(gw, jobRefOf(c, id), c.req.valid('json').priority);
     const job = await gw.jobs.fromFacts(facts);
     c.get('log').info(
       { jobId: id, priority: result.priority, requeued: result.requeued },

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { startJob } from '../helpers/jobs.ts';
+import { activityFacts } from '../harness/history.ts';
+import { useHarness } from '../helpers/use-stack.ts';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('styleTrainingWorkflow end to end', () => {
+  const h = useHarness({ workers: 'all' });
+
+  it('decodes, trains and publishes style.cube, preview.png and a manifest with matching hashes', async () => {
+    const { jobId, handle } = await startJob(h, { params: { iterations: 8, lutSize: 17, seed: 7 } });
+    const result = await handle.result();
+    expect(result.artifacts.sort()).toEqual(['manifest.json', 'preview.png', 'style.cube']);
+    expect(result.iterations).toBeGreaterThan(0);
+
+    const manifest = JSON.parse((await h.deps.storage.readArtifact(jobId, 'manifest.json')).toString());
+    expect(manifest.trainer.name).toBe('color-lut');
+    expect(manifest.params).toMatchObject({ iterations: 8, lutSize: 17, seed: 7 });
+    expect(manifest.metrics.lossCurve.length).toBe(manifest.metrics.iterations);
+    for (const file of manifest.files) {
+      const bytes = await h.deps.storage.readArtifact(jobId, file.name);
+      expect(sha256(bytes)).toBe(file.sha256);
+      expect(bytes.length).toBe(file.bytes);
+    }
+    const cube = (await h.deps.storage.readArtifact(jobId, 'style.cube')).toString();
+    expect(cube).toMatch(/LUT_3D_SIZE 17/);
+
+    const description = await handle.describe();
+    expect(description.status.name).toBe('COMPLETED');
+    const facts = await activityFacts(handle);
+    expect(facts.started.map((s) => s.activityType)).toEqual([
+      'decodeImage',
+      'trainStyle',
+      'publishArtifacts',
+    ]);
+  });
+
+  it('is deterministic: the same image and seed give a byte-identical style.cube', async () => {
+    const params = { iterations: 6, lutSize: 17, seed: 11 };
+    const [a, b] = await Promise.all([startJob(h, { params }), startJob(h, { params })]);
+    await Promise.all([a.handle.result(), b.handle.result()]);
+    const cubeA = await h.deps.storage.readArtifact(a.jobId, 'style.cube');
+    const cubeB = await h.deps.storage.readArtifact(b.jobId, 'style.cube');
+    expect(sha256(cubeA)).toBe(sha256(cubeB));
+  });
+});
