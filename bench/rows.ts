@@ -6,6 +6,9 @@ import { type RecoveryResult } from './recovery.ts';
 import { type RssResult } from './rss-queued.ts';
 import { type SubmitLatency } from './submit-latency.ts';
 import { type SustainedResult } from './sustained.ts';
+import { trainerRows } from './trainer-rows.ts';
+import { type TrainerSpeedResult } from './trainer-speed.ts';
+import { type ThreadStartResult } from './trainer-thread-start.ts';
 
 type Details = Record<string, unknown>;
 
@@ -21,7 +24,6 @@ export function rowsOf(d: Details): MetricRow[] {
   const recovery = d.recovery as RecoveryResult | undefined;
   const rss = d.rss as RssResult | undefined;
   const sustained = d.sustained as SustainedResult | undefined;
-  const trainer = d.trainer as Record<string, number> | undefined;
   const decode = d.decode as Record<string, number> | undefined;
   const c20 = 'concurrency 20';
   return [
@@ -88,24 +90,10 @@ export function rowsOf(d: Details): MetricRow[] {
       unit: 'iterations',
       how: 'iteration at the kill (fresh heartbeat) − checkpoint resumed from (lutSize 65, checkpoint every 2 s)',
     },
-    {
-      name: 'trainer_iterations_per_s_17',
-      value: num(trainer?.trainer_iterations_per_s_17),
-      unit: 'it/s',
-      how: 'pure trainer, 1024×768 photo, one thread',
-    },
-    {
-      name: 'trainer_iterations_per_s_33',
-      value: num(trainer?.trainer_iterations_per_s_33),
-      unit: 'it/s',
-      how: 'same',
-    },
-    {
-      name: 'trainer_iterations_per_s_65',
-      value: num(trainer?.trainer_iterations_per_s_65),
-      unit: 'it/s',
-      how: 'same',
-    },
+    ...trainerRows(
+      d.trainer as TrainerSpeedResult | undefined,
+      d.trainerThreadStart as ThreadStartResult | undefined,
+    ),
     {
       name: 'event_loop_delay_p99_ms',
       value: num(recovery?.eventLoop.p99),

@@ -24,6 +24,7 @@ import { statusLatency } from './status-latency.ts';
 import { CONCURRENCY, postTraining, submitLatency, trainingBody } from './submit-latency.ts';
 import { sustainedThroughput } from './sustained.ts';
 import { trainerSpeed } from './trainer-speed.ts';
+import { trainerThreadStart } from './trainer-thread-start.ts';
 
 const HARD_LIMIT_MS = 30 * 60_000;
 setTimeout(
@@ -55,6 +56,7 @@ async function section(name: string, fn: () => Promise<unknown>): Promise<void> 
 
 const loadStart = loadAverage();
 await section('trainer', trainerSpeed);
+await section('trainerThreadStart', trainerThreadStart);
 await section('decode', decodeSpeed);
 
 // Submissions first, with no worker at all and the gateway on an unpolled queue, so

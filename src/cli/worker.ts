@@ -34,6 +34,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   // Trainers file and storage first: a bad config fails at once, even with Temporal down.
   const deps = await createActivityDeps(config, log);
+  // One warm thread per training slot before the first task is polled (a broken trainer fails here).
+  if (queues !== 'orchestration') await Promise.all(deps.trainers.list().map((t) => t.warmUp?.()));
   let stopRequested = false;
   // Supervised by `atelier dev`: if the supervisor dies, drain and leave no orphan.
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -78,6 +78,10 @@ export interface Trainer {
   artifacts(request: ArtifactRequest): Promise<ArtifactFile[]>;
   /** Per-iteration loss history recorded in the final state, for the manifest. */
   lossCurve(finalState: Uint8Array): number[];
+  /** Gets ready to train without delay (e.g. starts its threads); a training worker calls it at start-up. */
+  warmUp?(): Promise<void>;
+  /** Releases what `warmUp` or training holds (threads); training again restarts it. */
+  close?(): Promise<void>;
 }
 
 export class InvalidParamsError extends Error {

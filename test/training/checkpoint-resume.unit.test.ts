@@ -87,9 +87,9 @@ describe('state codec', () => {
   it('rejects a well-formed checkpoint of an unknown format version', async () => {
     const { createHash } = await import('node:crypto');
     const b = Uint8Array.from(bytes);
-    new DataView(b.buffer).setUint32(8, 2, true);
+    new DataView(b.buffer).setUint32(8, 1, true); // trainer 1's checkpoints: the same layout, other losses
     const body = b.length - 32;
     b.set(createHash('sha256').update(b.subarray(0, body)).digest(), body);
-    expect(() => deserializeState(b)).toThrow(/unsupported format version 2/);
+    expect(() => deserializeState(b)).toThrow(/unsupported format version 1/);
   });
 });

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { unweighted } from '../../src/training/color-lut/distinct-colours.ts';
+import { ProjectionSorter } from '../../src/training/color-lut/projection-sort.ts';
 import { createQuantilePlan, quantileAt } from '../../src/training/color-lut/quantile-plan.ts';
 import {
-  type TransferWorkspace,
+  createTransferWorkspace,
   transferAlongAxis,
   transferStep,
 } from '../../src/training/color-lut/quantile-transfer.ts';
-import { RadixSorter } from '../../src/training/color-lut/radix-sort.ts';
 import { rotationForIteration } from '../../src/training/color-lut/rotation.ts';
 
 const IDENTITY = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1);
 
-function workspace(n: number, m: number): TransferWorkspace {
-  return {
-    sorter: new RadixSorter(Math.max(n, m)),
-    sourceProjection: new Float64Array(n),
-    order: new Uint32Array(n),
-    targetProjection: new Float64Array(m),
-  };
-}
+const workspace = (n: number, target: Float64Array) =>
+  createTransferWorkspace(new ProjectionSorter(Math.max(n, target.length / 3)), n, unweighted(target));
 
 /** Points whose x coordinates are `xs` and y, z are fixed markers, to check they stay put. */
 const pointsOnX = (xs: number[]) => Float64Array.from(xs.flatMap((x, i) => [x, i + 0.25, -i - 1]));
@@ -25,16 +20,10 @@ const pointsOnX = (xs: number[]) => Float64Array.from(xs.flatMap((x, i) => [x, i
 /** Transfers along the x axis and returns the new x coordinates. */
 function transferX(source: number[], target: number[], relaxation = 1): number[] {
   const samples = pointsOnX(source);
+  const targetPoints = pointsOnX(target);
   const plan = createQuantilePlan(source.length, target.length);
-  transferAlongAxis(
-    samples,
-    pointsOnX(target),
-    IDENTITY,
-    0,
-    plan,
-    workspace(source.length, target.length),
-    relaxation,
-  );
+  const work = workspace(source.length, targetPoints);
+  transferAlongAxis(samples, unweighted(targetPoints), IDENTITY, 0, plan, work, relaxation);
   source.forEach((_, i) => {
     expect(samples[3 * i + 1]).toBe(i + 0.25);
     expect(samples[3 * i + 2]).toBe(-i - 1);
@@ -85,7 +74,7 @@ describe('3-D transfer step', () => {
     const n = 500;
     const source = Float64Array.from({ length: 3 * n }, (_, i) => ((i * 0.618034) % 1) * 0.5);
     const target = Float64Array.from({ length: 3 * n }, (_, i) => 0.3 + ((i * 0.414214) % 1) ** 2);
-    transferStep(source, target, IDENTITY, createQuantilePlan(n, n), workspace(n, n));
+    transferStep(source, unweighted(target), IDENTITY, createQuantilePlan(n, n), workspace(n, target));
     for (let c = 0; c < 3; c++) {
       const got = Array.from({ length: n }, (_, i) => source[3 * i + c]).sort((a, b) => a - b);
       const want = Array.from({ length: n }, (_, i) => target[3 * i + c]).sort((a, b) => a - b);
@@ -103,7 +92,8 @@ describe('3-D transfer step', () => {
       rotation[3 * axis + 1] * s[3 * i + 1] +
       rotation[3 * axis + 2] * s[3 * i + 2];
     const before = Float64Array.from(source);
-    transferAlongAxis(source, target, rotation, 3, createQuantilePlan(n, 400), workspace(n, 400), 1);
+    const plan = createQuantilePlan(n, 400);
+    transferAlongAxis(source, unweighted(target), rotation, 3, plan, workspace(n, target), 1);
     let moved = 0;
     for (let i = 0; i < n; i++) {
       expect(proj(source, 0, i)).toBeCloseTo(proj(before, 0, i), 14);

@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   TrainingCancelledError,
   TrainingThreadError,
+  createColorLutThreadPool,
   startColorLutTraining,
 } from '../../src/training/color-lut/run-in-thread.ts';
+import { ColorLutParamsSchema } from '../../src/training/color-lut/params.ts';
+import { type ThreadMessage } from '../../src/training/color-lut/thread-protocol.ts';
 import { deserializeState, serializeState } from '../../src/training/color-lut/trainer.ts';
 import { orangeTealReference } from '../harness/images.ts';
 import { trainInProcess } from '../harness/reference-trainer.ts';
@@ -79,7 +82,7 @@ describe('startColorLutTraining', () => {
     expect(seen.at(-1)! - seen[0]).toBeGreaterThanOrEqual(3);
   });
 
-  it('cancel() stops the thread promptly, rejects the result and stops all callbacks', async () => {
+  it('cancel() stops the job within about one iteration, rejects the result and stops all callbacks', async () => {
     const portsBefore = messagePorts();
     let progress = 0;
     const handle = startColorLutTraining(
@@ -92,8 +95,7 @@ describe('startColorLutTraining', () => {
     const atCancel = progress;
     await sleep(200);
     expect(progress).toBe(atCancel);
-    expect(progress).toBeLessThan(1000);
-    expect(messagePorts()).toBe(portsBefore); // the worker's port is closed: the thread is gone
+    expect(messagePorts()).toBe(portsBefore); // the job's port is closed; the idle thread holds nothing
     await handle.cancel(); // idempotent
   });
 
@@ -149,5 +151,73 @@ describe('startColorLutTraining', () => {
 
   it('validates params synchronously, before starting a thread', () => {
     expect(() => startColorLutTraining({ pixels, params: { lutSize: 20 as 17 } })).toThrow(/lutSize/);
+  });
+});
+
+describe('startColorLutTraining on a warm pool', () => {
+  const pool = createColorLutThreadPool({ threads: 1 });
+  afterAll(() => pool.close());
+  const threadIds = async () => (await pool.threads()).map((t) => t.threadId);
+  const train = (extra: Partial<Parameters<typeof startColorLutTraining>[0]> = {}, handlers = {}) =>
+    startColorLutTraining({ pixels, params, ...extra }, handlers, pool);
+
+  it('runs job after job on the same thread, a cancelled one included', async () => {
+    await pool.warmUp();
+    const before = await threadIds();
+    expect(before).toHaveLength(1);
+    expect(Buffer.from((await train().result).lut.buffer)).toEqual(Buffer.from(reference.lut.buffer));
+
+    let progress = 0;
+    const long = train(
+      { params: { lutSize: 65, iterations: 1000, patience: 100 } },
+      { onProgress: () => progress++ },
+    );
+    while (progress === 0) await sleep(10);
+    await long.cancel();
+    await expect(long.result).rejects.toBeInstanceOf(TrainingCancelledError);
+
+    const after = await train().result;
+    expect(Buffer.from(after.lut.buffer)).toEqual(Buffer.from(reference.lut.buffer));
+    expect(await threadIds()).toEqual(before);
+  });
+
+  it('a cancelled thread finishes at most the iteration it was running', async () => {
+    const job = {
+      pixels,
+      params: ColorLutParamsSchema.parse({ lutSize: 65, iterations: 1000, patience: 100 }),
+    };
+    let iterations = 0;
+    let afterCancel = -1;
+    const task = pool.run({ ...job, resumeState: null, checkpointEveryMs: 60_000 }, (m) => {
+      if ((m as ThreadMessage).kind !== 'progress') return;
+      iterations++;
+      if (afterCancel >= 0) afterCancel++;
+    });
+    while (iterations < 2) await sleep(10);
+    afterCancel = 0;
+    await task.cancel();
+    expect(await task.result).toBe('cancelled');
+    expect(afterCancel).toBeLessThanOrEqual(1);
+  });
+
+  it('replaces a thread killed under a job; the next job trains on the new one', async () => {
+    let progress = 0;
+    const doomed = train(
+      { params: { lutSize: 65, iterations: 1000, patience: 100 } },
+      { onProgress: () => progress++ },
+    );
+    while (progress === 0) await sleep(10);
+    const [victim] = await pool.threads();
+    await victim.terminate();
+    const err = await doomed.result.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(TrainingThreadError);
+    expect((err as Error).message).toMatch(/thread crashed/);
+
+    const next = await train().result;
+    expect(Buffer.from(next.lut.buffer)).toEqual(Buffer.from(reference.lut.buffer));
+    expect(await threadIds()).not.toContain(victim.threadId);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../src/training/color-lut/sliced-wasserstein.ts';
 import { lossDirections } from '../../src/training/color-lut/rotation.ts';
 import { rgb8ToUnit } from '../../src/training/color-lut/target.ts';
+import { unweighted } from '../../src/training/color-lut/distinct-colours.ts';
 import { noisePixels } from '../harness/images.ts';
 
 describe('sliced Wasserstein distance', () => {
@@ -38,7 +39,7 @@ describe('sliced Wasserstein distance', () => {
 
   it('a prepared context gives the same value as the one-off function, for any sample count', () => {
     const source = rgb8ToUnit(noisePixels(333, 4)).map((v) => v * v);
-    const ctx = createLossContext(cloud, 333, 8);
+    const ctx = createLossContext(unweighted(cloud), 333, 8);
     expect(lossOf(source, ctx)).toBe(slicedWasserstein(source, cloud, 8));
     expect(() => lossOf(cloud, ctx)).toThrow(/expects 333 samples/);
   });

@@ -109,9 +109,9 @@ describe('buildLut', () => {
 });
 
 describe('prepareTarget', () => {
-  it('keeps every pixel under the budget, in order', () => {
+  it('keeps every pixel under the budget, in order, as RGB8', () => {
     const t = prepareTarget({ width: 2, height: 1, data: Uint8Array.of(0, 51, 255, 255, 0, 102) });
-    expect(Array.from(t)).toEqual([0, 0.2, 1, 1, 0, 0.4]);
+    expect(Array.from(t)).toEqual([0, 51, 255, 255, 0, 102]);
   });
 
   it('subsamples deterministically to the budget, one pixel per stratum', () => {
@@ -125,7 +125,7 @@ describe('prepareTarget', () => {
     expect(prepareTarget(pixels, { maxTargetSamples: 64 })).toEqual(t);
     // Sample j comes from pixels [⌊j·1000/64⌋, ⌊(j+1)·1000/64⌋): strictly increasing pixel indices.
     for (let j = 0; j < 64; j++) {
-      const value = Math.round(t[3 * j] * 255);
+      const value = t[3 * j];
       const lo = Math.floor((j * 1000) / 64) % 256;
       expect((value - lo + 256) % 256).toBeLessThan(16);
     }

@@ -1,7 +1,8 @@
 /**
  * The built-in `color-lut` trainer as the rest of Atelier sees it (`Trainer`): parameter
- * validation, a threaded training run wired to the activity's progress, checkpoint and
- * abort plumbing, and the deterministic artifacts `style.cube` and `preview.png`.
+ * validation, a training run on a warm pooled thread wired to the activity's progress,
+ * checkpoint and abort plumbing, and the deterministic artifacts `style.cube` and
+ * `preview.png`.
  */
 import { writeCube } from '../cube-format.ts';
 import { renderPreviewPng } from '../preview.ts';
@@ -13,7 +14,12 @@ import {
   type TrainingPixels,
 } from '../trainer.ts';
 import { type ColorLutParams, ColorLutParamsSchema, describeColorLutParams } from './params.ts';
-import { startColorLutTraining } from './run-in-thread.ts';
+import {
+  createColorLutThreadPool,
+  sharedColorLutThreadPool,
+  startColorLutTraining,
+} from './run-in-thread.ts';
+import { type WarmThreadPool } from '../warm-thread-pool.ts';
 import { assertStateMatches, buildLut, deserializeState } from './trainer.ts';
 
 function parse(raw: Record<string, unknown>): ColorLutParams {
@@ -57,7 +63,7 @@ function usableResume(run: TrainerRun, params: ColorLutParams): Uint8Array | nul
   }
 }
 
-async function train(run: TrainerRun) {
+async function train(run: TrainerRun, pool: WarmThreadPool) {
   run.signal.throwIfAborted();
   const params = parse(run.params);
   checkPixels(run.pixels);
@@ -91,6 +97,7 @@ async function train(run: TrainerRun) {
           });
       },
     },
+    pool,
   );
   const onAbort = () => void handle.cancel();
   run.signal.addEventListener('abort', onAbort, { once: true });
@@ -113,16 +120,34 @@ async function train(run: TrainerRun) {
   }
 }
 
+export interface ColorLutTrainerOptions {
+  /** Training threads kept warm: one per training slot of the worker. */
+  threads?: number;
+}
+
+/** The trainer with its own thread pool; threads start on `warmUp()` or the first job. */
+export function createColorLutTrainer(options: ColorLutTrainerOptions = {}): Trainer {
+  const pool = createColorLutThreadPool({ threads: options.threads ?? 1 });
+  return {
+    ...colorLutTrainer,
+    train: (run) => train(run, pool),
+    warmUp: () => pool.warmUp(),
+    close: () => pool.close(),
+  };
+}
+
+/** The trainer on a shared one-thread pool (the default of `startColorLutTraining`). */
 export const colorLutTrainer: Trainer = {
   name: 'color-lut',
   description:
     'Learns a 3-D colour LUT that re-grades any image toward the reference image’s colour distribution ' +
     '(iterative distribution transfer, Pitié et al. 2005/2007). CPU only; outputs an Adobe .cube LUT.',
-  version: '1',
+  // 2: the loss is computed without sorting (binned-wasserstein.ts): the same value, rounded differently.
+  version: '2',
   parameters: describeColorLutParams(),
   parseParams: parse,
   totalIterations: (params) => parse(params).iterations,
-  train,
+  train: (run) => train(run, sharedColorLutThreadPool()),
   async artifacts({ styleName, params, finalState, pixels }) {
     const p = parse(params);
     const state = deserializeState(finalState);

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { type ParameterDescription } from '../trainer.ts';
+import { LUT_SIZES } from './lut-sizes.ts';
 
-export const LUT_SIZES = [17, 33, 65] as const;
+export { LUT_SIZES };
 
 export const ColorLutParamsSchema = z.strictObject({
   seed: z

@@ -41,3 +41,28 @@ export function quantileAt(plan: QuantilePlan, sortedTarget: Float64Array, k: nu
   const a = sortedTarget[plan.lo[k]];
   return a + plan.frac[k] * (sortedTarget[plan.hi[k]] - a);
 }
+
+/**
+ * Every target quantile of the plan (`out[k]` for source rank k), from the distinct target
+ * values sorted ascending (`sorted[j]` of the value `order[j]`, present `counts[order[j]]`
+ * times): the same numbers `quantileAt` reads from the fully expanded sorted target.
+ */
+export function weightedQuantiles(
+  plan: QuantilePlan,
+  sorted: Float64Array,
+  order: Uint32Array,
+  counts: Uint32Array,
+  out: Float64Array,
+): void {
+  const { lo, hi, frac } = plan;
+  let j = 0;
+  // Ranks [end − count, end) of the expanded target hold sorted[j].
+  let end = counts[order[0]];
+  for (let k = 0; k < plan.n; k++) {
+    while (end <= lo[k]) end += counts[order[++j]];
+    const a = sorted[j];
+    // hi is lo or lo + 1; past this value's ranks it is the next distinct value.
+    const b = hi[k] < end ? a : sorted[j + 1];
+    out[k] = a + frac[k] * (b - a);
+  }
+}

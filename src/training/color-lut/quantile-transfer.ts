@@ -5,26 +5,41 @@
  * that axis by the difference. Because the axes are orthonormal, moving along one axis
  * leaves the projections on the others unchanged (up to rounding).
  */
-import { type QuantilePlan, quantileAt } from './quantile-plan.ts';
-import { type RadixSorter } from './radix-sort.ts';
+import { type WeightedPoints } from './distinct-colours.ts';
+import { type Box, boundingBox } from './projection.ts';
+import { type ProjectionSorter } from './projection-sort.ts';
+import { type QuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 import { type Rotation } from './rotation.ts';
 
 /** Reusable buffers, so an iteration allocates nothing proportional to the data. */
 export interface TransferWorkspace {
-  sorter: RadixSorter;
-  sourceProjection: Float64Array; // n
+  sorter: ProjectionSorter;
+  targetBox: Box;
+  sourceBox: Box;
+  sortedSource: Float64Array; // n
   order: Uint32Array; // n
-  targetProjection: Float64Array; // m
+  quantiles: Float64Array; // n
+  sortedTarget: Float64Array; // distinct target points
+  targetOrder: Uint32Array; // distinct target points
 }
 
-/** Projects interleaved xyz points onto `axis` (a unit vector at offset `at` of `axes`). */
-export function project(points: Float64Array, axes: Float64Array, at: number, out: Float64Array): void {
-  const a0 = axes[at];
-  const a1 = axes[at + 1];
-  const a2 = axes[at + 2];
-  const count = out.length;
-  for (let i = 0, p = 0; i < count; i++, p += 3)
-    out[i] = a0 * points[p] + a1 * points[p + 1] + a2 * points[p + 2];
+/** Buffers for n samples and the given target. */
+export function createTransferWorkspace(
+  sorter: ProjectionSorter,
+  n: number,
+  target: WeightedPoints,
+): TransferWorkspace {
+  const distinct = target.counts.length;
+  return {
+    sorter,
+    targetBox: boundingBox(target.points),
+    sourceBox: new Float64Array(6),
+    sortedSource: new Float64Array(n),
+    order: new Uint32Array(n),
+    quantiles: new Float64Array(n),
+    sortedTarget: new Float64Array(distinct),
+    targetOrder: new Uint32Array(distinct),
+  };
 }
 
 /**
@@ -35,24 +50,23 @@ export function project(points: Float64Array, axes: Float64Array, at: number, ou
  */
 export function transferAlongAxis(
   samples: Float64Array,
-  target: Float64Array,
+  target: WeightedPoints,
   axes: Float64Array,
   at: number,
   plan: QuantilePlan,
   work: TransferWorkspace,
   relaxation: number,
 ): void {
-  const { sorter, sourceProjection, order, targetProjection } = work;
-  project(target, axes, at, targetProjection);
-  sorter.sortValues(targetProjection, targetProjection);
-  project(samples, axes, at, sourceProjection);
-  sorter.argsort(sourceProjection, order);
+  const { sorter, sortedSource, order, quantiles, sortedTarget, targetOrder } = work;
+  sorter.argsortProjection(target.points, work.targetBox, axes, at, targetOrder, sortedTarget);
+  weightedQuantiles(plan, sortedTarget, targetOrder, target.counts, quantiles);
+  sorter.argsortProjection(samples, boundingBox(samples, work.sourceBox), axes, at, order, sortedSource);
   const a0 = axes[at];
   const a1 = axes[at + 1];
   const a2 = axes[at + 2];
   for (let k = 0; k < plan.n; k++) {
     const i = order[k];
-    const move = relaxation * (quantileAt(plan, targetProjection, k) - sourceProjection[i]);
+    const move = relaxation * (quantiles[k] - sortedSource[k]);
     const p = 3 * i;
     samples[p] += move * a0;
     samples[p + 1] += move * a1;
@@ -63,7 +77,7 @@ export function transferAlongAxis(
 /** Applies all three axes of `rotation`, in order. */
 export function transferStep(
   samples: Float64Array,
-  target: Float64Array,
+  target: WeightedPoints,
   rotation: Rotation,
   plan: QuantilePlan,
   work: TransferWorkspace,

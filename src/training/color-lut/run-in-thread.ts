@@ -1,19 +1,18 @@
 /**
- * Runs one colour-LUT training in its own worker thread, so the CPU-bound iterations
- * never block the caller's event loop (heartbeats, HTTP, timers keep flowing). One
- * thread per run; `cancel()` terminates it, which interrupts even a running iteration.
+ * Runs one colour-LUT training on a warm pooled thread (warm-thread-pool.ts), so the
+ * CPU-bound iterations never block the caller's event loop (heartbeats, HTTP, timers keep
+ * flowing) and a job pays no thread start. `cancel()` stops the job after its running
+ * iteration and leaves the thread warm for the next one.
  */
-import { Worker } from 'node:worker_threads';
 import { type z } from 'zod';
 import { type TrainingPixels } from '../trainer.ts';
+import { ThreadStoppedError, WarmThreadPool } from '../warm-thread-pool.ts';
 import { ColorLutParamsSchema } from './params.ts';
-import { type ThreadInput, type ThreadMessage } from './thread-protocol.ts';
+import { colorLutThreadBundle } from './thread-bundle.ts';
+import { type ThreadInput, type ThreadMessage, type ThreadOutcome } from './thread-protocol.ts';
 import { TrainingCancelledError, TrainingThreadError } from './training-errors.ts';
 
 export { TrainingCancelledError, TrainingThreadError } from './training-errors.ts';
-
-// A plain .mjs bootstrap: see the comment in that file.
-const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
 
 export interface ColorLutTrainingInput {
   pixels: TrainingPixels;
@@ -41,29 +40,42 @@ export interface ColorLutTrainingResult {
 }
 
 export interface ColorLutTrainingHandle {
-  /** Settles once the thread has exited: resolves when training finished, rejects otherwise. */
+  /** Settles once the job has left its thread: resolves when training finished, rejects otherwise. */
   result: Promise<ColorLutTrainingResult>;
-  /** Stops the thread; `result` then rejects with `TrainingCancelledError` unless it already finished. */
+  /** Stops the job; `result` then rejects with `TrainingCancelledError` unless it already finished. */
   cancel(): Promise<void>;
+}
+
+export type ColorLutThreadPoolOptions = { threads: number; hangTimeoutMs?: number; cancelGraceMs?: number };
+
+/** Training threads running the precompiled trainer; nothing starts before the first job or `warmUp()`. */
+export function createColorLutThreadPool(options: ColorLutThreadPoolOptions): WarmThreadPool {
+  return new WarmThreadPool({ entry: colorLutThreadBundle, ...options });
+}
+
+let sharedPool: WarmThreadPool | undefined;
+
+/** One thread shared by whoever passes no pool of their own (tests, one-off tools). */
+export function sharedColorLutThreadPool(): WarmThreadPool {
+  return (sharedPool ??= createColorLutThreadPool({ threads: 1 }));
 }
 
 export function startColorLutTraining(
   input: ColorLutTrainingInput,
   handlers: ColorLutTrainingHandlers = {},
+  pool: WarmThreadPool = sharedColorLutThreadPool(),
 ): ColorLutTrainingHandle {
   const params = ColorLutParamsSchema.parse(input.params);
   const checkpointEveryMs = input.checkpointEveryMs ?? 2000;
   if (!(checkpointEveryMs >= 0))
     throw new RangeError(`checkpointEveryMs must be ≥ 0, got ${checkpointEveryMs}`);
-  const workerData: ThreadInput = {
+  const job: ThreadInput = {
     pixels: input.pixels,
     params,
     resumeState: input.resumeState ?? null,
     checkpointEveryMs,
   };
-  const worker = new Worker(THREAD_ENTRY, { workerData, name: 'color-lut-training' });
 
-  let exited = false;
   let cancelled = false;
   let failure: Error | undefined;
   let done: Extract<ThreadMessage, { kind: 'done' }> | undefined;
@@ -71,9 +83,9 @@ export function startColorLutTraining(
 
   const fail = (err: Error): void => {
     failure ??= err;
-    void worker.terminate();
+    void task.cancel();
   };
-  // A throwing handler must not leave the thread running unobserved: it fails the run.
+  // A throwing handler must not leave the job running unobserved: it fails the run.
   const call = (fn: () => void): void => {
     try {
       fn();
@@ -81,65 +93,57 @@ export function startColorLutTraining(
       fail(err instanceof Error ? err : new Error(String(err)));
     }
   };
-
-  const result = new Promise<ColorLutTrainingResult>((resolve, reject) => {
-    worker.on('message', (msg: ThreadMessage) => {
-      if (failure || cancelled) return;
-      if (msg.kind === 'progress') {
-        call(() => handlers.onProgress?.({ iteration: msg.iteration, total: msg.total, loss: msg.loss }));
-      } else if (msg.kind === 'checkpoint') {
-        lastState = msg.state;
-        call(() => handlers.onCheckpoint?.({ iteration: msg.iteration, loss: msg.loss, state: msg.state }));
-      } else if (msg.kind === 'done') {
-        done = msg;
-      } else {
-        fail(
-          new TrainingThreadError(
-            `color-lut training failed: ${msg.name}: ${msg.message}`,
-            msg.name,
-            msg.stack,
-          ),
-        );
-      }
-    });
-    // Uncaught errors outside the trainer's own try (e.g. the TypeScript loader failing to start).
-    worker.on('error', (err) =>
-      fail(new TrainingThreadError(`color-lut training thread crashed: ${err.message}`, err.name, err.stack)),
-    );
-    // Settle on exit rather than on the last message, so a settled result means the thread is gone.
-    worker.on('exit', (code) => {
-      exited = true;
-      if (failure) reject(failure);
-      else if (done && lastState) {
-        resolve({
-          lut: done.lut,
-          losses: done.losses,
-          iterations: done.iterations,
-          finalLoss: done.finalLoss,
-          state: lastState,
-        });
-      } else if (cancelled) reject(new TrainingCancelledError());
-      else
-        reject(
-          new TrainingThreadError(
-            `color-lut training thread exited (code ${code}) before finishing`,
-            'Error',
-          ),
-        );
-    });
-  });
-
-  async function cancel(): Promise<void> {
-    if (!exited) {
-      if (!done) cancelled = true;
-      await worker.terminate();
+  const onMessage = (msg: ThreadMessage): void => {
+    if (failure || cancelled) return;
+    if (msg.kind === 'progress') {
+      call(() => handlers.onProgress?.({ iteration: msg.iteration, total: msg.total, loss: msg.loss }));
+    } else if (msg.kind === 'checkpoint') {
+      lastState = msg.state;
+      call(() => handlers.onCheckpoint?.({ iteration: msg.iteration, loss: msg.loss, state: msg.state }));
+    } else if (msg.kind === 'done') {
+      done = msg;
+    } else if (msg.kind === 'error') {
+      fail(
+        new TrainingThreadError(
+          `color-lut training failed: ${msg.name}: ${msg.message}`,
+          msg.name,
+          msg.stack,
+        ),
+      );
     }
-    // Observes the rejection this causes, so a caller that only cancels gets no unhandled rejection.
-    await result.then(
-      () => undefined,
-      () => undefined,
-    );
-  }
+  };
+  const task = pool.run<ThreadOutcome>(job, (msg) => onMessage(msg as ThreadMessage));
 
-  return { result, cancel };
+  const result = task.result.then(
+    (outcome): ColorLutTrainingResult => {
+      if (failure) throw failure;
+      if (outcome === 'finished' && done && lastState) {
+        const { lut, losses, iterations, finalLoss } = done;
+        return { lut, losses, iterations, finalLoss, state: lastState };
+      }
+      if (cancelled) throw new TrainingCancelledError();
+      throw new TrainingThreadError(`color-lut training thread ended (${outcome}) without a result`, 'Error');
+    },
+    (err: unknown): never => {
+      if (failure) throw failure;
+      if (cancelled) throw new TrainingCancelledError();
+      const e = err instanceof Error ? err : new Error(String(err));
+      const why =
+        e instanceof ThreadStoppedError ? e.message : `color-lut training thread crashed: ${e.message}`;
+      throw new TrainingThreadError(why, e.name, e.stack);
+    },
+  );
+
+  return {
+    result,
+    async cancel() {
+      if (!done) cancelled = true;
+      await task.cancel();
+      // Observes the rejection this causes, so a caller that only cancels gets no unhandled rejection.
+      await result.then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+  };
 }

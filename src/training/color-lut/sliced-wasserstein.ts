@@ -4,9 +4,11 @@
  * projections, itself the mean |source quantile − target quantile| over the source's
  * n midpoint quantiles (k + 0.5)/n. Units: RGB in [0, 1], so 0.01 ≈ 2.5 levels of 8 bit.
  */
-import { createQuantilePlan, quantileAt } from './quantile-plan.ts';
-import { RadixSorter } from './radix-sort.ts';
-import { project } from './quantile-transfer.ts';
+import { BinnedWasserstein } from './binned-wasserstein.ts';
+import { type WeightedPoints, unweighted } from './distinct-colours.ts';
+import { type Box, boundingBox, project, projectionRange } from './projection.ts';
+import { ProjectionSorter } from './projection-sort.ts';
+import { createQuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 import { lossDirections } from './rotation.ts';
 
 /** Enough directions for a stable loss curve; each one costs one sort of the samples per iteration. */
@@ -21,43 +23,46 @@ export interface LossContext {
   n: number;
   directions: Float64Array;
   targetQuantiles: Float64Array; // direction-major, n per direction
-  sorter: RadixSorter;
+  distance: BinnedWasserstein;
   projection: Float64Array;
+  box: Box;
 }
 
 export function createLossContext(
-  target: Float64Array,
+  target: WeightedPoints,
   n: number,
   seed: number,
-  sorter?: RadixSorter,
+  sorter?: ProjectionSorter,
 ): LossContext {
-  const m = target.length / 3;
+  const distinct = target.counts.length;
   const directions = lossDirections(seed, LOSS_DIRECTION_COUNT);
-  const plan = createQuantilePlan(n, m);
-  const shared = sorter ?? new RadixSorter(Math.max(n, m));
-  const sortedTarget = new Float64Array(m);
+  const plan = createQuantilePlan(n, target.total);
+  const shared = sorter ?? new ProjectionSorter(Math.max(n, distinct));
+  const targetBox = boundingBox(target.points);
+  const sorted = new Float64Array(distinct);
+  const order = new Uint32Array(distinct);
   const targetQuantiles = new Float64Array(LOSS_DIRECTION_COUNT * n);
   for (let d = 0; d < LOSS_DIRECTION_COUNT; d++) {
-    project(target, directions, d * 3, sortedTarget);
-    shared.sortValues(sortedTarget, sortedTarget);
-    for (let k = 0; k < n; k++) targetQuantiles[d * n + k] = quantileAt(plan, sortedTarget, k);
+    shared.argsortProjection(target.points, targetBox, directions, d * 3, order, sorted);
+    weightedQuantiles(plan, sorted, order, target.counts, targetQuantiles.subarray(d * n, d * n + n));
   }
-  return { n, directions, targetQuantiles, sorter: shared, projection: new Float64Array(n) };
+  const projection = new Float64Array(n);
+  const distance = new BinnedWasserstein(n);
+  return { n, directions, targetQuantiles, distance, projection, box: new Float64Array(6) };
 }
 
 /** Sliced Wasserstein distance of `samples` (n interleaved RGB points) to the context's target. */
 export function lossOf(samples: Float64Array, ctx: LossContext): number {
-  const { n, directions, targetQuantiles, sorter, projection } = ctx;
+  const { n, directions, targetQuantiles, distance, projection } = ctx;
   if (samples.length !== n * 3)
     throw new RangeError(`loss context expects ${n} samples, got ${samples.length / 3}`);
+  const box = boundingBox(samples, ctx.box);
   let total = 0;
   for (let d = 0; d < LOSS_DIRECTION_COUNT; d++) {
     project(samples, directions, d * 3, projection);
-    sorter.sortValues(projection, projection);
-    const base = d * n;
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += Math.abs(projection[k] - targetQuantiles[base + k]);
-    total += sum / n;
+    const target = targetQuantiles.subarray(d * n, d * n + n);
+    const [lo, hi] = projectionRange(box, directions, d * 3);
+    total += distance.distance(projection, target, Math.min(lo, target[0]), Math.max(hi, target[n - 1]));
   }
   return total / LOSS_DIRECTION_COUNT;
 }
@@ -68,5 +73,5 @@ export function lossOf(samples: Float64Array, ctx: LossContext): number {
  */
 export function slicedWasserstein(source: Float64Array, target: Float64Array, seed = 0): number {
   const n = source.length / 3;
-  return lossOf(source, createLossContext(target, n, seed));
+  return lossOf(source, createLossContext(unweighted(target), n, seed));
 }

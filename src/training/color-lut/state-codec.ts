@@ -2,7 +2,7 @@
  * Binary checkpoint format of a colour-LUT run (all numbers little-endian):
  *
  *   0   8 bytes  magic "ATLUTCKP"
- *   8   u32      format version (1)
+ *   8   u32      format version (2)
  *   12  u32      seed            16 u32 lutSize        20 u32 iteration
  *   24  u32      staleIterations 28 u32 flags (bit 0 = done)
  *   32  f64      bestLoss (+Infinity before the first iteration)
@@ -13,13 +13,17 @@
  *
  * Float64 values are stored bit-exactly, which is what makes a resumed run byte-identical.
  * The checksum catches truncated or corrupted checkpoint files before they poison a run.
+ * Version 2 (trainer 2) has the same layout as 1, but its losses are rounded differently
+ * (binned-wasserstein.ts), so a run resumed across versions would match neither: version 1
+ * checkpoints are refused, and the job restarts to exactly the bytes of a version-2 run.
  */
 import { createHash } from 'node:crypto';
-import { LUT_SIZES } from './params.ts';
+// Not from params.ts: the training thread's bundle must not pull in zod.
+import { LUT_SIZES } from './lut-sizes.ts';
 import { type ColorLutState } from './state.ts';
 
 const MAGIC = Buffer.from('ATLUTCKP', 'ascii');
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_BYTES = 48;
 const CHECKSUM_BYTES = 32;
 

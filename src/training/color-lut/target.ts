@@ -1,6 +1,7 @@
 /**
- * The training target: reference pixels as RGB points in [0, 1], deterministically
- * subsampled so that an iteration's cost does not grow with the image size.
+ * The training target: reference pixels as RGB8 points (standing for c / 255, see
+ * projection.ts), deterministically subsampled so that an iteration's cost does not grow
+ * with the image size.
  */
 import { type TrainingPixels } from '../trainer.ts';
 import { Stream, mix32 } from './prng.ts';
@@ -20,7 +21,7 @@ export function rgb8ToUnit(data: Uint8Array): Float64Array {
 }
 
 /**
- * Reference pixels → target samples (interleaved RGB, Float64 in [0, 1]).
+ * Reference pixels → target samples (interleaved RGB8, a copy).
  * With P pixels and a budget M < P, the raster is cut into M consecutive strata
  * [⌊jP/M⌋, ⌊(j+1)P/M⌋) and one pixel is taken from each, at an offset given by a hash of
  * j. Stratifying keeps every part of the image represented; the hashed offset avoids
@@ -28,7 +29,7 @@ export function rgb8ToUnit(data: Uint8Array): Float64Array {
  * width is a multiple of 4). The choice depends on the pixel count only, never on the
  * seed, so one image always yields the same target.
  */
-export function prepareTarget(pixels: TrainingPixels, options: TargetOptions = {}): Float64Array {
+export function prepareTarget(pixels: TrainingPixels, options: TargetOptions = {}): Uint8Array {
   const { width, height, data } = pixels;
   const budget = options.maxTargetSamples ?? DEFAULT_MAX_TARGET_SAMPLES;
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
@@ -42,16 +43,16 @@ export function prepareTarget(pixels: TrainingPixels, options: TargetOptions = {
   if (!(Number.isInteger(budget) && budget > 0))
     throw new RangeError(`maxTargetSamples must be a positive integer`);
   const total = width * height;
-  if (total <= budget) return rgb8ToUnit(data);
+  if (total <= budget) return Uint8Array.from(data);
 
-  const out = new Float64Array(budget * 3);
+  const out = new Uint8Array(budget * 3);
   for (let j = 0; j < budget; j++) {
     const start = Math.floor((j * total) / budget);
     const end = Math.floor(((j + 1) * total) / budget);
     const pick = start + (mix32(j ^ Stream.targetSubsample) % (end - start));
-    out[3 * j] = data[3 * pick] / 255;
-    out[3 * j + 1] = data[3 * pick + 1] / 255;
-    out[3 * j + 2] = data[3 * pick + 2] / 255;
+    out[3 * j] = data[3 * pick];
+    out[3 * j + 1] = data[3 * pick + 1];
+    out[3 * j + 2] = data[3 * pick + 2];
   }
   return out;
 }

@@ -1,12 +1,11 @@
 /**
- * Entry point of a colour-LUT training thread (loaded through `thread-entry.mjs`): runs
- * the pure trainer to the end and reports through `parentPort`. The loop is synchronous
- * on purpose — the caller stops it with `worker.terminate()`, which interrupts it even
- * mid-iteration, so no cancellation polling is needed here.
+ * A pooled colour-LUT training thread (see warm-thread-pool.ts): runs as precompiled
+ * JavaScript (thread-bundle.ts), one job per call of the default export, reporting on the
+ * job's port. The loop is synchronous; between iterations it reads the shared `cancelled`
+ * flag, so a cancelled job stops within one iteration and the thread stays warm.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { ColorLutParamsSchema } from './params.ts';
-import { type ThreadInput, type ThreadMessage } from './thread-protocol.ts';
+import { type MessagePort } from 'node:worker_threads';
+import { type ThreadMessage, type ThreadOutcome, type ThreadTask } from './thread-protocol.ts';
 import {
   assertStateMatches,
   buildLut,
@@ -20,20 +19,14 @@ import {
   type ColorLutState,
 } from './trainer.ts';
 
-function post(message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
-  parentPort!.postMessage(message, transfer);
-}
-
 function lastLoss(state: ColorLutState): number {
   return state.losses.length ? state.losses[state.losses.length - 1] : NaN;
 }
 
-function run(input: ThreadInput): void {
-  // Parsed again on this side: the thread trusts nothing that crossed a boundary.
-  const params = ColorLutParamsSchema.parse(input.params);
-  const state = input.resumeState ? deserializeState(input.resumeState) : createInitialState(params);
+function train(task: ThreadTask, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) => void): ThreadOutcome {
+  const { params } = task;
+  const state = task.resumeState ? deserializeState(task.resumeState) : createInitialState(params);
   assertStateMatches(state, params);
-  const target = prepareTarget(input.pixels);
 
   let checkpointedAt = performance.now();
   let checkpointedIteration = -1;
@@ -47,11 +40,12 @@ function run(input: ThreadInput): void {
   };
 
   if (!isFinished(state, params)) {
-    const ctx = createTrainingContext(target, params);
+    const ctx = createTrainingContext(prepareTarget(task.pixels), params);
     while (!isFinished(state, params)) {
+      if (Atomics.load(task.cancelled, 0) !== 0) return 'cancelled';
       const loss = stepIteration(state, ctx);
       post({ kind: 'progress', iteration: state.iteration, total: params.iterations, loss });
-      if (performance.now() - checkpointedAt >= input.checkpointEveryMs) checkpoint();
+      if (performance.now() - checkpointedAt >= task.checkpointEveryMs) checkpoint();
     }
   }
   // The final state always ends with a checkpoint (once), even when resuming a finished run,
@@ -62,11 +56,20 @@ function run(input: ThreadInput): void {
     { kind: 'done', lut, losses: [...state.losses], iterations: state.iteration, finalLoss: lastLoss(state) },
     [lut.buffer as ArrayBuffer],
   );
+  return 'finished';
 }
 
-try {
-  run(workerData as ThreadInput);
-} catch (err) {
-  const e = err instanceof Error ? err : new Error(String(err));
-  post({ kind: 'error', name: e.name, message: e.message, stack: e.stack });
+export default function runTask(task: ThreadTask): ThreadOutcome {
+  const port: MessagePort = task.port;
+  const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  try {
+    post({ kind: 'started' });
+    return train(task, post);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    post({ kind: 'error', name: e.name, message: e.message, stack: e.stack });
+    return 'failed';
+  } finally {
+    port.close();
+  }
 }

@@ -1,13 +1,29 @@
-/** Messages between `run-in-thread.ts` (the caller's thread) and `thread-main.ts` (the training thread). */
+/** Messages between `run-in-thread.ts` (the caller's thread) and `thread-main.ts` (a pooled training thread). */
+import { type MessagePort } from 'node:worker_threads';
 import { type TrainingPixels } from '../trainer.ts';
 import { type ColorLutParams } from './params.ts';
 
-/** Sent as `workerData` (structured-cloned, so the thread owns its copy of the pixels). */
+/** One training job (structured-cloned, so the thread owns its copy of the pixels). */
 export interface ThreadInput {
   pixels: TrainingPixels;
+  /** Already validated by the caller, in this process. */
   params: ColorLutParams;
   resumeState: Uint8Array | null;
   checkpointEveryMs: number;
+}
+
+/** What the thread receives from the pool: the job, its message port and its stop flag. */
+export interface ThreadTask extends ThreadInput {
+  port: MessagePort;
+  /** Set to 1 (by `cancel()`) to stop after the running iteration. */
+  cancelled: Int32Array;
+}
+
+/** How the task ended; the results themselves travel as messages. */
+export type ThreadOutcome = 'finished' | 'cancelled' | 'failed';
+
+export interface StartedMessage {
+  kind: 'started';
 }
 
 export interface ProgressMessage {
@@ -41,4 +57,4 @@ export interface ErrorMessage {
   stack: string | undefined;
 }
 
-export type ThreadMessage = ProgressMessage | CheckpointMessage | DoneMessage | ErrorMessage;
+export type ThreadMessage = StartedMessage | ProgressMessage | CheckpointMessage | DoneMessage | ErrorMessage;

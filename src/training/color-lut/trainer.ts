@@ -10,9 +10,10 @@
  *   const lut = buildLut(state, params);
  */
 import { type ColorLutParams } from './params.ts';
+import { type WeightedPoints, distinctColours } from './distinct-colours.ts';
+import { ProjectionSorter } from './projection-sort.ts';
 import { type QuantilePlan, createQuantilePlan } from './quantile-plan.ts';
-import { type TransferWorkspace, transferStep } from './quantile-transfer.ts';
-import { RadixSorter } from './radix-sort.ts';
+import { type TransferWorkspace, createTransferWorkspace, transferStep } from './quantile-transfer.ts';
 import { rotationForIteration } from './rotation.ts';
 import { type LossContext, createLossContext, lossOf } from './sliced-wasserstein.ts';
 import { type ColorLutState } from './state.ts';
@@ -35,28 +36,25 @@ export const RELAXATION = 1;
 /** Everything an iteration reads besides the state; built once per run, holds reusable buffers. */
 export interface TrainingContext {
   params: ColorLutParams;
-  target: Float64Array;
+  target: WeightedPoints;
   plan: QuantilePlan;
   work: TransferWorkspace;
   loss: LossContext;
 }
 
-export function createTrainingContext(target: Float64Array, params: ColorLutParams): TrainingContext {
+/** `target`: the RGB8 samples of `prepareTarget`. */
+export function createTrainingContext(target: Uint8Array, params: ColorLutParams): TrainingContext {
   const m = target.length / 3;
   if (!Number.isInteger(m) || m === 0) throw new RangeError('target must hold at least one RGB sample');
+  const distinct = distinctColours(target);
   const n = params.lutSize ** 3;
-  const sorter = new RadixSorter(Math.max(n, m));
+  const sorter = new ProjectionSorter(Math.max(n, distinct.counts.length));
   return {
     params,
-    target,
+    target: distinct,
     plan: createQuantilePlan(n, m),
-    work: {
-      sorter,
-      sourceProjection: new Float64Array(n),
-      order: new Uint32Array(n),
-      targetProjection: new Float64Array(m),
-    },
-    loss: createLossContext(target, n, params.seed, sorter),
+    work: createTransferWorkspace(sorter, n, distinct),
+    loss: createLossContext(distinct, n, params.seed, sorter),
   };
 }
 

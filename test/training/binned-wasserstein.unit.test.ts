@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BinnedWasserstein } from '../../src/training/color-lut/binned-wasserstein.ts';
+
+/** (1/n) Σ |x_(k) − t_k|: the definition the binned computation must reproduce. */
+function bySorting(values: Float64Array, sorted: Float64Array): number {
+  const x = Float64Array.from(values).sort();
+  let sum = 0;
+  for (let k = 0; k < x.length; k++) sum += Math.abs(x[k] - sorted[k]);
+  return sum / x.length;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function distance(values: Float64Array, sorted: Float64Array, bins?: number): number {
+  let lo = sorted[0];
+  let hi = sorted[sorted.length - 1];
+  for (const v of values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return new BinnedWasserstein(values.length, bins).distance(values, sorted, lo, hi);
+}
+
+describe('BinnedWasserstein', () => {
+  const random = lcg(7);
+  const n = 20_000;
+  const gaussianish = () => (random() + random() + random()) / 3;
+  const cases: [string, Float64Array, Float64Array][] = [
+    [
+      'far apart',
+      Float64Array.from({ length: n }, random),
+      Float64Array.from({ length: n }, () => 2 + random()),
+    ],
+    [
+      'nearly equal (most bins mixed)',
+      Float64Array.from({ length: n }, gaussianish),
+      Float64Array.from({ length: n }, gaussianish),
+    ],
+    [
+      'many ties',
+      Float64Array.from({ length: n }, () => Math.floor(random() * 20) / 20),
+      Float64Array.from({ length: n }, () => Math.floor(random() * 30) / 30),
+    ],
+    [
+      'negative values',
+      Float64Array.from({ length: n }, () => -random()),
+      Float64Array.from({ length: n }, random),
+    ],
+  ];
+
+  it.each(cases)('equals the sorted definition to rounding (%s)', (_name, values, target) => {
+    target.sort();
+    const want = bySorting(values, target);
+    for (const bins of [undefined, 2, 64, 65_536]) {
+      expect(Math.abs(distance(values, target, bins) - want)).toBeLessThan(1e-13 * Math.max(1, want));
+    }
+  });
+
+  it('is exactly 0 for a permutation of the target, and |shift| for a shifted copy', () => {
+    const target = Float64Array.from({ length: 5000 }, random).sort();
+    const shuffled = Float64Array.from(target).reverse();
+    expect(distance(shuffled, target)).toBe(0);
+    expect(
+      distance(
+        target.map((v) => v + 0.25),
+        target,
+      ),
+    ).toBeCloseTo(0.25, 13);
+  });
+
+  it('handles all-equal inputs and refuses values outside the range given', () => {
+    const w = new BinnedWasserstein(3);
+    expect(w.distance(Float64Array.of(1, 1, 1), Float64Array.of(1, 1, 1), 1, 1)).toBe(0);
+    expect(() => w.distance(Float64Array.of(0, 5, 1), Float64Array.of(0, 1, 2), 0, 2)).toThrow(/outside/);
+    expect(() => w.distance(Float64Array.of(0, 1), Float64Array.of(0, 1, 2), 0, 2)).toThrow(/expects 3/);
+  });
+});
