@@ -28,7 +28,7 @@ import { trainingRoutes } from './routes/trainings/index.ts';
 import { packRoutes } from './routes/packs/index.ts';
 import { validationHook } from './validation-hook.ts';
 import { allowedMethodsOf } from './method-not-allowed.ts';
-import { withRequiredBodies } from './openapi-document.ts';
+import { withRequiredBodies, withServerLimits } from './openapi-document.ts';
 
 /** Paths that need an API key (when keys are configured); health, metrics and docs stay public. */
 const PROTECTED = ['/v1/*', '/queueTrain', '/getTrainStatus', '/stopOrDeleteTrain'];
@@ -91,7 +91,9 @@ export function createApp(deps: GatewayDeps) {
       { name: 'operations', description: 'Health, readiness, metrics' },
     ],
   };
-  app.get('/openapi.json', (c) => c.json(withRequiredBodies(app.getOpenAPI31Document(documentConfig))));
+  app.get('/openapi.json', (c) =>
+    c.json(withServerLimits(withRequiredBodies(app.getOpenAPI31Document(documentConfig)))),
+  );
   app.route('/', docsRoutes());
 
   const allowedMethods = allowedMethodsOf(app as never);

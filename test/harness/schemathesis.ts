@@ -62,6 +62,7 @@ export async function runSchemathesis(baseUrl: string, apiKey: string, budget: F
   ];
   return new Promise((resolve) => {
     const child = spawn(python, args, {
+      cwd: reports, // its cache and reports stay out of the repository
       env: { ...process.env, SCHEMATHESIS_HOOKS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
