@@ -69,4 +69,23 @@ describe('OpenAPI', () => {
     }
     expect((await gw.fetch('/docs/assets/swagger-ui-dist/package.json')).status).toBe(404);
   });
+
+  it('has only patterns that compile as ECMA-262 regular expressions and match their own examples', async () => {
+    const doc = (await (await gw.fetch('/openapi.json')).json()) as unknown;
+    const found: Array<{ pattern: string; example?: unknown }> = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (typeof node !== 'object' || node === null) return;
+      const o = node as Record<string, unknown>;
+      if (typeof o.pattern === 'string') found.push({ pattern: o.pattern, example: o.example });
+      Object.values(o).forEach(walk);
+    };
+    walk(doc);
+    expect(found.length).toBeGreaterThan(3);
+    for (const { pattern, example } of found) {
+      // JSON Schema patterns are ECMA-262 with the u flag; flags glued into the text would not compile as such.
+      expect(() => new RegExp(pattern, 'u'), pattern).not.toThrow();
+      if (typeof example === 'string') expect(example, pattern).toMatch(new RegExp(pattern, 'u'));
+    }
+  });
 });
