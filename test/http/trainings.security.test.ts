@@ -54,26 +54,32 @@ beforeAll(async () => {
 });
 
 describe('authentication', () => {
+  const LEGACY = ['/queueTrain', '/getTrainStatus', '/stopOrDeleteTrain'];
+  /** v1 refuses with problem+json; the old API with FastAPI's `{"detail": …}`, as it refused everything. */
+  async function expectUnauthorized(res: Response, path: string) {
+    if (!LEGACY.includes(path)) return expectProblem(res, 401, 'unauthorized');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toMatchObject({ detail: expect.any(String), code: 'unauthorized' });
+  }
+
   it.each([
     ...jobRoutes('some-job'),
     ['GET', '/v1/trainings'],
     ['GET', '/v1/base-models'],
     ['POST', '/v1/trainings'],
-    ['POST', '/queueTrain'],
-    ['POST', '/getTrainStatus'],
-    ['POST', '/stopOrDeleteTrain'],
+    ...LEGACY.map((path) => ['POST', path]),
   ] as Array<[string, string]>)('%s %s needs a valid key', async (method, path) => {
     const missing = await gw.fetch(path, { method });
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    await expectProblem(missing, 401, 'unauthorized');
-    await expectProblem(await gw.fetch(path, { method, key: 'not-a-real-key' }), 401, 'unauthorized');
-    await expectProblem(
+    await expectUnauthorized(missing, path);
+    await expectUnauthorized(await gw.fetch(path, { method, key: 'not-a-real-key' }), path);
+    await expectUnauthorized(
       await gw.fetch(path, {
         method,
         headers: { authorization: `Basic ${Buffer.from(`x:${KEY_A}`).toString('base64')}` },
       }),
-      401,
-      'unauthorized',
+      path,
     );
   });
 
