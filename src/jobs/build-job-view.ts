@@ -23,6 +23,11 @@ export interface JobExtras {
   now: Date;
 }
 
+/** Still open, but its cancellation is asked for or under way: a stopped job to the old API. */
+export function isBeingStopped(f: JobFacts): boolean {
+  return f.executionStatus === 'RUNNING' && (f.cancelRequested || statusAndPhaseOf(f).phase === 'cancelling');
+}
+
 export function statusAndPhaseOf(f: JobFacts): { status: JobStatus; phase: JobPhase } {
   switch (f.executionStatus) {
     case 'COMPLETED':

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { trainingWorkflowId, type JobRef } from '../../workflows/job-identity.ts';
 import { isTerminalPhase } from '../../workflows/job-view.ts';
-import { statusAndPhaseOf } from './build-job-view.ts';
+import { isBeingStopped, statusAndPhaseOf } from './build-job-view.ts';
 import { describeJob, type JobFacts } from './describe-job.ts';
 import { deleteJob } from './delete-job.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
@@ -30,14 +30,14 @@ export async function freeLegacyId(deps: JobServiceDeps, ref: JobRef, fingerprin
     );
   let facts: JobFacts | null = await find();
   const deadline = Date.now() + STOPPING_WAIT_MS;
-  while (facts && isStopping(facts) && Date.now() < deadline) {
+  while (facts && isBeingStopped(facts) && Date.now() < deadline) {
     await sleep(250);
     facts = await find();
   }
   if (!facts) return;
   const { status, phase } = statusAndPhaseOf(facts);
   const finished = facts.executionStatus !== 'RUNNING' || isTerminalPhase(phase);
-  const stopping = isStopping(facts);
+  const stopping = isBeingStopped(facts);
   if (!stopping && (!finished || (status !== 'cancelled' && facts.memo.fingerprint === fingerprint))) return;
   // A stopping job ran out of time; a finished job still open only delivers its last
   // notifications. Either way the new job replaces it.
@@ -47,11 +47,4 @@ export async function freeLegacyId(deps: JobServiceDeps, ref: JobRef, fingerprin
       .terminate('replaced by a new job queued with the same id (old API)')
       .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? undefined : Promise.reject(err)));
   await deleteJob(deps, ref);
-}
-
-function isStopping(facts: JobFacts): boolean {
-  return (
-    facts.executionStatus === 'RUNNING' &&
-    (facts.cancelRequested || statusAndPhaseOf(facts).phase === 'cancelling')
-  );
 }

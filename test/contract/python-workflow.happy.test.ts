@@ -4,11 +4,11 @@
  * job of its tenant: listed by GET /v1/trainings, readable, succeeded. The image went in
  * through POST /v1/blobs; only its BlobRef crossed Temporal.
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
+import { runCommand } from '../../src/provision/run-command.ts';
 import { styleImage } from '../harness/images.ts';
 import { TEMPORAL_PYTHON_VENV, pythonIn } from '../harness/python-venvs.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
@@ -17,36 +17,17 @@ const EXAMPLE = path.resolve('docs/contract/examples/start_from_workflow.py');
 const h = useHarness({ workers: 'all' });
 const gw = useGateway(h);
 
-function runPython(python: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(python, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 describe('a Python workflow in another task queue', () => {
   it('starts a job that its tenant lists and reads over HTTP', async () => {
     const python = await pythonIn(TEMPORAL_PYTHON_VENV);
     const image = path.join(h.dataDir, 'style.png');
     await writeFile(image, await styleImage());
-    const run = await runPython(
-      python,
-      [EXAMPLE, image],
-      {
-        ATELIER_URL: gw.url,
-        TEMPORAL_ADDRESS: h.address,
-        ATELIER_TASK_QUEUE: h.orchestrationQueue,
-      },
-      240_000,
-    );
+    const run = await runCommand(python, [EXAMPLE, image], 240_000, {
+      ...process.env,
+      ATELIER_URL: gw.url,
+      TEMPORAL_ADDRESS: h.address,
+      ATELIER_TASK_QUEUE: h.orchestrationQueue,
+    });
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
     const { listed, job } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
       listed: boolean;

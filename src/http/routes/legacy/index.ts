@@ -9,7 +9,7 @@ import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { DEFAULT_PRIORITY } from '../../../../workflows/messages.ts';
 import { isTerminalPhase } from '../../../../workflows/job-view.ts';
 import { trainingWorkflowId } from '../../../../workflows/job-identity.ts';
-import { statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
+import { isBeingStopped, statusAndPhaseOf } from '../../../jobs/build-job-view.ts';
 import { deleteJob } from '../../../jobs/delete-job.ts';
 import { describeJob, type JobFacts } from '../../../jobs/describe-job.ts';
 import { JobServiceError } from '../../../jobs/job-service-error.ts';
@@ -153,8 +153,7 @@ export function legacyRoutes(gw: Gateway) {
  * old service dropped it from its list (its `/v1` view stays).
  */
 function legacyStatusOf(facts: JobFacts): S.LegacyStatus {
-  const { status, phase } = statusAndPhaseOf(facts);
-  return facts.cancelRequested || phase === 'cancelling' ? 'NOT_FOUND' : S.LEGACY_STATUS_OF[status];
+  return isBeingStopped(facts) ? 'NOT_FOUND' : S.LEGACY_STATUS_OF[statusAndPhaseOf(facts).status];
 }
 
 function nullIfNotFound(err: unknown): null {
