@@ -74,7 +74,7 @@ describe('web console (headless Chromium)', () => {
 
     await saveScreenshot(page, 'console-succeeded.png');
     expect(errors).toEqual([]);
-  });
+  }, 180_000); // above the sum of its own waits, which bound each step
 
   it('pause, resume and cancel buttons steer a running job', async () => {
     const page = await browser.newPage();
@@ -98,5 +98,5 @@ describe('web console (headless Chromium)', () => {
     await expect
       .poll(() => page.locator('#events li[data-type="cancelled"]').count(), { timeout: 10_000 })
       .toBe(1);
-  });
+  }, 180_000); // above the sum of its own waits, which bound each step
 });
