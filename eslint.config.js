@@ -25,8 +25,9 @@ export default tseslint.config(
   },
   {
     // The contract's schemas: zod is pure and deterministic, and the workflows check their
-    // own input with the very schemas the gateway uses (issue 10), so zod runs here.
-    files: ['workflows/contract-schemas.ts'],
+    // own input with the very schemas the gateway uses (issue 10), so zod runs here; and the
+    // admission workflow's own schemas (issue 14), for the same reason.
+    files: ['workflows/contract-schemas.ts', 'workflows/tenant-admission-schemas.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', workflowImportRules({ allowZod: true })],
     },

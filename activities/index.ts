@@ -7,6 +7,7 @@ import { createPublishActivities } from './publish-artifacts.ts';
 import { createTrainActivities } from './train-style.ts';
 import { createWebhookActivities, type WebhookDeps } from './deliver-webhook.ts';
 import { createJobStatusActivities } from './read-job-status.ts';
+import { createAdmissionActivities } from './refresh-admissions.ts';
 import { keepAliveAll } from './keep-alive.ts';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
       ...createDecodeActivities(deps),
       ...createPublishActivities(deps),
       ...createJobStatusActivities(),
+      ...createAdmissionActivities(),
     }),
     // trainStyle heartbeats its own progress; webhooks are bounded by their HTTP timeout.
     ...createTrainActivities(deps),

@@ -7,6 +7,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { storageSettingsOf, storageUrlProblem, type StorageSettings } from './storage/storage-settings.ts';
+import {
+  RATE_SPEC_HINT,
+  parseRateSpec,
+  type RateLimitSpec,
+  type TenantLimits,
+} from '../workflows/tenant-limits.ts';
 
 const TRUE = ['1', 'true', 'yes', 'on'];
 const FALSE = ['0', 'false', 'no', 'off', ''];
@@ -38,6 +44,22 @@ const storageUrl = z
     const problem = value ? storageUrlProblem(value) : null;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** Empty or unset: no limit. */
+const optionalRate = z
+  .string()
+  .optional()
+  .transform((value, ctx): RateLimitSpec | null => {
+    if (!value?.trim()) return null;
+    const spec = parseRateSpec(value);
+    if (!spec) ctx.addIssue({ code: 'custom', message: RATE_SPEC_HINT });
+    return spec ?? z.NEVER;
+  });
+/** Empty, unset or 0: no cap. */
+const optionalCap = z
+  .union([z.literal(''), z.coerce.number().int().min(0).max(1_000_000)])
+  .optional()
+  .transform((v) => (v ? v : null));
 
 export const ConfigSchema = z.object({
   PORT: port(3000),
@@ -84,6 +106,8 @@ export const ConfigSchema = z.object({
   // At least an hour: a blob uploaded again renews its time only when older than 10 minutes.
   ATELIER_BLOB_GRACE_MS: z.coerce.number().int().min(3_600_000).default(86_400_000),
   ATELIER_GC_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  ATELIER_TENANT_MAX_ACTIVE: optionalCap,
+  ATELIER_TENANT_RATE: optionalRate,
   /** Old API: `name=trainer` pairs, `*` for every other name (the old service took any string). */
   ATELIER_LEGACY_BASE_MODELS: z
     .string()
@@ -137,6 +161,8 @@ export interface Config {
   gcIntervalMs: number;
   /** Old API base model names → trainers; `*` maps every name not listed. */
   legacyBaseModels: Record<string, string>;
+  /** Per-tenant cap on active jobs and submission rate (admin keys are exempt). */
+  tenantLimits: TenantLimits;
 }
 
 export class ConfigError extends Error {
@@ -199,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointKeep: c.CHECKPOINT_KEEP,
     blobGraceMs: c.ATELIER_BLOB_GRACE_MS,
     gcIntervalMs: c.ATELIER_GC_INTERVAL_MS,
+    tenantLimits: { maxActive: c.ATELIER_TENANT_MAX_ACTIVE, rate: c.ATELIER_TENANT_RATE },
     legacyBaseModels: Object.fromEntries(
       c.ATELIER_LEGACY_BASE_MODELS.split(',').map((pair) => pair.split('=').map((s) => s.trim())),
     ) as Record<string, string>,

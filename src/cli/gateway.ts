@@ -39,6 +39,7 @@ export async function run(): Promise<number> {
     apiKeys,
     webhookPolicy: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
     defaultWebhook: await defaultWebhookOf(config),
+    tenantLimits: config.tenantLimits,
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   answerClientErrors(server);

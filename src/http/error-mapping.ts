@@ -16,6 +16,7 @@ import { HTTPException } from 'hono/http-exception';
 import { JobServiceError, type JobServiceErrorKind } from '../jobs/job-service-error.ts';
 import { InvalidStorageKeyError, StorageNotFoundError } from '../storage/types.ts';
 import { ApiError, type ErrorCode } from './errors.ts';
+import { rateLimitHeaders } from './rate-limit-headers.ts';
 
 /** The job service's refusals, one problem code each. */
 const JOB_SERVICE_CODES: Record<JobServiceErrorKind, ErrorCode> = {
@@ -29,6 +30,8 @@ const JOB_SERVICE_CODES: Record<JobServiceErrorKind, ErrorCode> = {
   ImageTooLarge: 'image_too_large',
   UnsupportedFormat: 'unsupported_format',
   WorkerUnavailable: 'worker_unavailable',
+  TenantActiveLimit: 'tenant_active_limit',
+  TenantRateLimited: 'tenant_rate_limited',
 };
 
 const HTTP_EXCEPTION_CODES: Record<number, ErrorCode> = {
@@ -68,6 +71,8 @@ export function toApiError(err: unknown): ApiError | null {
     return new ApiError(JOB_SERVICE_CODES[err.kind], err.message, {
       errors: err.fields,
       extra: err.facts,
+      // A limit refusal: Retry-After and the RateLimit-* fields.
+      headers: err.quota && rateLimitHeaders(err.quota),
     });
   }
   if (err instanceof HTTPException) {

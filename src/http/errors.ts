@@ -18,6 +18,10 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   invalid_state: 409,
   rate_limited: 429,
+  /** The tenant's queued + running jobs are at ATELIER_TENANT_MAX_ACTIVE. */
+  tenant_active_limit: 429,
+  /** The tenant submits faster than ATELIER_TENANT_RATE. */
+  tenant_rate_limited: 429,
   /** Answered by the HTTP server itself (see client-errors.ts). */
   request_header_too_large: 431,
   malformed_request: 400,
@@ -62,6 +66,8 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   not_found: 'Not found',
   unauthorized: 'Authentication required',
   internal_error: 'Internal error',
+  tenant_active_limit: 'Too many active jobs',
+  tenant_rate_limited: 'Too many submissions',
 };
 
 export function problemBody(

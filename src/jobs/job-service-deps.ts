@@ -4,6 +4,7 @@ import { type Storage } from '../storage/types.ts';
 import { type TrainerRegistry } from '../training/registry.ts';
 import { type UrlPolicy } from '../webhooks/address-policy.ts';
 import { type WebhookTarget } from '../../workflows/messages.ts';
+import { type TenantLimits } from '../../workflows/tenant-limits.ts';
 
 export interface JobServiceDeps {
   client: Client;
@@ -18,4 +19,6 @@ export interface JobServiceDeps {
   webhookPolicy?: UrlPolicy;
   /** Put into the input of jobs submitted without a webhook (ATELIER_WEBHOOK_DEFAULT_URL). */
   defaultWebhook?: WebhookTarget;
+  /** Per-tenant cap and rate (ATELIER_TENANT_MAX_ACTIVE, ATELIER_TENANT_RATE); none when absent. */
+  tenantLimits?: TenantLimits;
 }

@@ -4,6 +4,7 @@
  * and any other caller (the CLI, a test, a future RPC front end) can branch on `kind`.
  */
 import { ImageDecodeError } from '../imaging/image-decode-error.ts';
+import { type RateLimitState } from '../../workflows/tenant-limits.ts';
 
 export const JOB_SERVICE_ERROR_KINDS = [
   'JobNotFound',
@@ -20,6 +21,10 @@ export const JOB_SERVICE_ERROR_KINDS = [
   'UnsupportedFormat',
   /** Temporal is up but no worker took a change in time; nothing was applied. */
   'WorkerUnavailable',
+  /** The tenant has ATELIER_TENANT_MAX_ACTIVE jobs queued or running already. */
+  'TenantActiveLimit',
+  /** The tenant submits faster than ATELIER_TENANT_RATE. */
+  'TenantRateLimited',
 ] as const;
 export type JobServiceErrorKind = (typeof JOB_SERVICE_ERROR_KINDS)[number];
 
@@ -33,12 +38,15 @@ export interface JobServiceErrorInfo {
   fields?: FieldIssue[];
   /** Facts the caller can act on, e.g. `validBaseModels`, `jobStatus`. */
   facts?: Record<string, unknown>;
+  /** A limit refusal: when to retry and the rate state (headers, not body). */
+  quota?: { rate?: RateLimitState; retryAfterSeconds?: number };
 }
 
 export class JobServiceError extends Error {
   override name = 'JobServiceError';
   readonly fields: FieldIssue[];
   readonly facts: Record<string, unknown>;
+  readonly quota: JobServiceErrorInfo['quota'];
   constructor(
     readonly kind: JobServiceErrorKind,
     message: string,
@@ -47,6 +55,7 @@ export class JobServiceError extends Error {
     super(message);
     this.fields = info.fields ?? [];
     this.facts = info.facts ?? {};
+    this.quota = info.quota;
   }
 }
 

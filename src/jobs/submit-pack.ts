@@ -14,6 +14,7 @@ import { type stylePackWorkflow } from '../../workflows/style-pack.ts';
 import { inspectImage } from '../imaging/inspect-image.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
+import { admitSubmission, type SubmissionQuota } from './admit-submission.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
 import { checkImage, JobServiceError } from './job-service-error.ts';
 import { readPackMemo } from './read-pack.ts';
@@ -33,31 +34,44 @@ export interface PackRequest {
   styles: PackStyleRequest[];
   maxParallel: number;
   priority: number;
+  /** Admin keys: not subject to the per-tenant limits. */
+  exemptFromLimits?: boolean;
 }
 
-async function admitStyle(
-  deps: JobServiceDeps,
-  tenantId: string,
-  style: PackStyleRequest,
-  i: number,
-): Promise<PackStyleInput> {
+/** A style checked at the door like a single job (base model, parameters, image); nothing stored yet. */
+async function checkStyle(deps: JobServiceDeps, style: PackStyleRequest, i: number) {
   const { params, total } = validateStyle(deps.trainers, style, `styles.${i}.`);
-  const admitted = await checkImage(`styles.${i}.styleRefBase64`, () =>
+  const { contentType } = await checkImage(`styles.${i}.styleRefBase64`, () =>
     inspectImage(style.image, deps.limits.maxInputPixels),
   );
-  const image = await deps.storage.putBlob(tenantId, style.image, admitted.contentType);
-  return { styleName: style.styleName, baseModel: style.baseModel, image, params, total };
+  return { params, total, contentType };
 }
 
-/** Starts (or finds) the pack; returns its id and whether this request created it. */
+/**
+ * Starts (or finds) the pack; returns its id and whether this request created it. Under
+ * ATELIER_TENANT_MAX_ACTIVE a pack of N styles takes N slots at once (released as its
+ * styles finish); a pack larger than the cap is refused outright.
+ */
 export async function submitPack(
   deps: JobServiceDeps,
   req: PackRequest,
-): Promise<{ packId: string; created: boolean }> {
-  const styles: PackStyleInput[] = [];
-  for (const [i, style] of req.styles.entries()) styles.push(await admitStyle(deps, req.tenantId, style, i));
+): Promise<{ packId: string; created: boolean; quota?: SubmissionQuota }> {
+  const checked = [];
+  for (const [i, style] of req.styles.entries()) checked.push(await checkStyle(deps, style, i));
   const packId =
     req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId());
+  const quota = await admitSubmission(deps, {
+    tenantId: req.tenantId,
+    workflowId: packWorkflowId(req.tenantId, packId),
+    weight: req.styles.length,
+    exempt: req.exemptFromLimits,
+  });
+  const styles: PackStyleInput[] = [];
+  for (const [i, style] of req.styles.entries()) {
+    const { params, total, contentType } = checked[i];
+    const image = await deps.storage.putBlob(req.tenantId, style.image, contentType);
+    styles.push({ styleName: style.styleName, baseModel: style.baseModel, image, params, total });
+  }
   const { maxParallel, priority } = req;
   const fingerprint = fingerprintOf({ styles, maxParallel, priority });
   const submissionId = randomUUID();
@@ -106,5 +120,5 @@ export async function submitPack(
       await deps.storage.referenceBlobs(job, [style.image.sha256]);
     }
   }
-  return { packId, created };
+  return { packId, created, quota };
 }

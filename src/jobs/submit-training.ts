@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { StyleTrainingInputSchema, describeIssues } from '../../workflows/contract-schemas.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type StyleTrainingInput, type WebhookTarget } from '../../workflows/messages.ts';
 import { inspectImage } from '../imaging/inspect-image.ts';
 import { refusalOf } from '../webhooks/address-policy.ts';
@@ -15,6 +16,7 @@ import { describeJob, type JobFacts } from './describe-job.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { freeLegacyId } from './free-legacy-id.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
+import { admitSubmission, type SubmissionQuota } from './admit-submission.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
 import { checkImage, JobServiceError } from './job-service-error.ts';
 import { startTrainingWorkflow } from './start-training-workflow.ts';
@@ -37,12 +39,16 @@ export interface TrainingRequest {
   metadata?: Record<string, string>;
   /** The old API: a stopped or finished job with this id gives way to the new request. */
   legacy?: boolean;
+  /** Admin keys: not subject to the per-tenant limits. */
+  exemptFromLimits?: boolean;
 }
 
 export interface Submission {
   facts: JobFacts;
   /** False when the request repeated an earlier one (idempotent replay). */
   created: boolean;
+  /** The tenant's rate state after this submission (when limits apply). */
+  quota?: SubmissionQuota;
 }
 
 /** Workflow input stays small: history keeps it forever, and payloads are capped. */
@@ -78,6 +84,13 @@ export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest)
     jobId:
       req.id ?? (req.idempotencyKey ? jobIdFromIdempotencyKey(req.tenantId, req.idempotencyKey) : newJobId()),
   };
+  // After the checks (a refused request spends no token), before any storage work.
+  const quota = await admitSubmission(deps, {
+    tenantId: req.tenantId,
+    workflowId: trainingWorkflowId(ref),
+    weight: 1,
+    exempt: req.exemptFromLimits,
+  });
   const startAt = req.startAt && req.startAt.getTime() > Date.now() ? req.startAt : undefined;
   const createdAt = new Date().toISOString();
   const input: StyleTrainingInput = {
@@ -139,5 +152,5 @@ export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest)
   const created = facts.memo.submissionId === submissionId;
   // Only a job this request created: a replay may find the job finished, its blobs released.
   if (created) await deps.storage.referenceBlobs(ref, [input.image.sha256]);
-  return { facts, created };
+  return { facts, created, quota };
 }

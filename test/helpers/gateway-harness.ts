@@ -13,6 +13,7 @@ import { type GatewayDeps } from '../../src/http/app-types.ts';
 import { type Storage } from '../../src/storage/types.ts';
 import { type TrainerRegistry } from '../../src/training/registry.ts';
 import { type WebhookTarget } from '../../workflows/messages.ts';
+import { type TenantLimits } from '../../workflows/tenant-limits.ts';
 import { freePort } from './free-port.ts';
 import { type Harness } from './harness.ts';
 
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   storage?: Storage;
   /** ATELIER_WEBHOOK_DEFAULT_URL's effect: the webhook of jobs submitted without one. */
   defaultWebhook?: WebhookTarget;
+  /** ATELIER_TENANT_MAX_ACTIVE / ATELIER_TENANT_RATE, parsed. */
+  tenantLimits?: TenantLimits;
 }
 
 export interface Gateway {
@@ -60,6 +63,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     taskQueueSuffix: h.suffix,
     apiKeys: createApiKeyStore(opts.tenantKeys ?? [], opts.adminKeys ?? []),
     defaultWebhook: opts.defaultWebhook,
+    tenantLimits: opts.tenantLimits,
   };
   const app = createApp(deps);
   const port = await freePort();

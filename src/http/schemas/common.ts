@@ -45,15 +45,20 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body or image too large',
   415: 'Unsupported media type or image format',
   422: 'Well-formed but unusable (image, base model)',
+  429: "The tenant's active-job cap (`tenant_active_limit`) or submission rate (`tenant_rate_limited`) is reached; retry after `Retry-After` seconds",
   503: 'Temporal or the workers are unreachable; retry later',
 };
 
-/** Problem responses for the given statuses, for a route's `responses`. */
+/** Problem responses for the given statuses, for a route's `responses` (a 429 with its headers). */
 export function problems<S extends keyof typeof DESCRIPTIONS & number>(...statuses: S[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: DESCRIPTIONS[s], content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: DESCRIPTIONS[s],
+        ...(s === 429 ? { headers: TOO_MANY_REQUESTS_HEADERS } : {}),
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   ) as Record<
     S,
@@ -62,3 +67,28 @@ export function problems<S extends keyof typeof DESCRIPTIONS & number>(...status
 }
 
 export const BEARER_SECURITY = [{ bearerAuth: [] }];
+
+const integerHeader = (description: string) => ({
+  description,
+  schema: { type: 'integer' as const, minimum: 0 },
+});
+
+/**
+ * The rate fields of submission responses (draft-ietf-httpapi-ratelimit-headers-06; see
+ * src/http/rate-limit-headers.ts), sent when ATELIER_TENANT_RATE is set and the key is not an admin's.
+ */
+export const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': integerHeader("The tenant's burst: submissions allowed at once"),
+  'RateLimit-Remaining': integerHeader('Submissions left right now'),
+  'RateLimit-Reset': integerHeader('Seconds until the full burst is available again'),
+  'RateLimit-Policy': {
+    description: '`<burst>;w=<seconds to refill it>`',
+    schema: { type: 'string' as const, example: '10;w=60' },
+  },
+};
+
+/** Headers of a 429: when to retry, and the rate fields (when a rate is set). */
+export const TOO_MANY_REQUESTS_HEADERS = {
+  'Retry-After': integerHeader('Seconds to wait before submitting again'),
+  ...RATE_LIMIT_HEADERS,
+};

@@ -15,8 +15,9 @@ import { describeJob, type JobFacts } from '../../../jobs/describe-job.ts';
 import { JobServiceError } from '../../../jobs/job-service-error.ts';
 import { submitTraining } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { BEARER_SECURITY } from '../../schemas/common.ts';
+import { BEARER_SECURITY, TOO_MANY_REQUESTS_HEADERS } from '../../schemas/common.ts';
 import { countSubmissions } from '../../submission-outcome.ts';
+import { rateLimitHeaders } from '../../rate-limit-headers.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
 import { jobRefOf } from '../../viewer.ts';
 import { validationResponse } from './fastapi-errors.ts';
@@ -50,7 +51,23 @@ const refusals = {
     content: { 'application/json': { schema: S.LegacyErrorSchema } },
   },
 };
-const documented = (path: string, summary: string, body: unknown, ok: unknown): RouteConfig =>
+/** Only a submission is limited per tenant (README "Per-tenant limits"); in the old API's shape too. */
+const queueRefusals = {
+  ...refusals,
+  429: {
+    headers: TOO_MANY_REQUESTS_HEADERS,
+    description:
+      "The tenant's active-job cap or submission rate is reached (`code`: `tenant_active_limit` or `tenant_rate_limited`); retry after `Retry-After` seconds",
+    content: { 'application/json': { schema: S.LegacyErrorSchema } },
+  },
+};
+const documented = (
+  path: string,
+  summary: string,
+  body: unknown,
+  ok: unknown,
+  refused: Record<number, unknown> = refusals,
+): RouteConfig =>
   createRoute({
     method: 'post',
     path,
@@ -59,7 +76,7 @@ const documented = (path: string, summary: string, body: unknown, ok: unknown): 
     operationId: `legacy${path[1].toUpperCase()}${path.slice(2)}`,
     summary,
     request: { body: json(body) },
-    responses: { 200: { description: 'OK', content: { 'application/json': { schema: ok } } }, ...refusals },
+    responses: { 200: { description: 'OK', content: { 'application/json': { schema: ok } } }, ...refused },
   } as RouteConfig);
 
 const ROUTES = [
@@ -68,6 +85,7 @@ const ROUTES = [
     'Old API: queue a training job (prefer POST /v1/trainings)',
     S.QueueTrainSchema,
     S.QueuedSchema,
+    queueRefusals,
   ),
   documented(
     '/getTrainStatus',
@@ -104,8 +122,9 @@ export function legacyRoutes(gw: Gateway) {
       gw.trainers,
       b.baseModel,
     );
-    const { facts, created } = await submitTraining(gw, {
+    const { facts, created, quota } = await submitTraining(gw, {
       tenantId: c.get('tenantId'),
+      exemptFromLimits: c.get('isAdmin'),
       id: String(b.id),
       styleName: legacyStyleName(b.styleName),
       baseModel: trainer,
@@ -118,6 +137,7 @@ export function legacyRoutes(gw: Gateway) {
     });
     const job = await gw.jobs.fromFacts(facts);
     if (!created) c.header('idempotent-replayed', 'true');
+    for (const [name, value] of Object.entries(rateLimitHeaders(quota))) c.header(name, value);
     return c.json({ message: 'Job added to queue' as const, queue_length: job.queue?.length ?? 0 }, 200);
   });
 

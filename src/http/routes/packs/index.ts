@@ -9,7 +9,8 @@ import { packPauseSignal, packResumeSignal } from '../../../../workflows/pack-me
 import { readPack } from '../../../jobs/read-pack.ts';
 import { submitPack } from '../../../jobs/submit-pack.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { BEARER_SECURITY, problems } from '../../schemas/common.ts';
+import { BEARER_SECURITY, RATE_LIMIT_HEADERS, problems } from '../../schemas/common.ts';
+import { rateLimitHeaders } from '../../rate-limit-headers.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
 import { packRefOf } from '../../viewer.ts';
 import { CreatePackSchema, PackIdParamsSchema, PackSchema } from './schemas.ts';
@@ -30,7 +31,10 @@ const createPack = createRoute({
     headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
     body: { required: true, content: { 'application/json': { schema: CreatePackSchema } } },
   },
-  responses: { 202: packResponse('Accepted: the pack'), ...problems(400, 401, 409, 413, 415, 422, 503) },
+  responses: {
+    202: { ...packResponse('Accepted: the pack'), headers: RATE_LIMIT_HEADERS },
+    ...problems(400, 401, 409, 413, 415, 422, 429, 503),
+  },
 });
 
 const getPack = createRoute({
@@ -60,8 +64,9 @@ export function packRoutes(gw: Gateway) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(createPack, async (c) => {
     const body = c.req.valid('json');
-    const { packId, created } = await submitPack(gw, {
+    const { packId, created, quota } = await submitPack(gw, {
       tenantId: c.get('tenantId'),
+      exemptFromLimits: c.get('isAdmin'),
       id: body.id,
       idempotencyKey: c.req.valid('header')['idempotency-key'],
       maxParallel: body.maxParallel,
@@ -75,6 +80,7 @@ export function packRoutes(gw: Gateway) {
     });
     if (!created) c.header('idempotent-replayed', 'true');
     c.header('location', `/v1/packs/${packId}`);
+    for (const [name, value] of Object.entries(rateLimitHeaders(quota))) c.header(name, value);
     return c.json(await readPack(gw.client, gw.jobs, packRefOf(c, packId)), 202);
   });
   app.openapi(getPack, async (c) =>

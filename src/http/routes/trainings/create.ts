@@ -4,10 +4,11 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { submitTraining, type TrainingRequest } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
 import { ApiError } from '../../errors.ts';
-import { BEARER_SECURITY, problems } from '../../schemas/common.ts';
+import { BEARER_SECURITY, RATE_LIMIT_HEADERS, problems } from '../../schemas/common.ts';
 import { JobSchema } from '../../schemas/job.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
 import { countSubmissions } from '../../submission-outcome.ts';
+import { rateLimitHeaders } from '../../rate-limit-headers.ts';
 import { CreateTrainingFormSchema, CreateTrainingJsonSchema } from './create-schemas.ts';
 
 const routeOf = (gw: Gateway) =>
@@ -40,9 +41,10 @@ const routeOf = (gw: Gateway) =>
     responses: {
       202: {
         description: 'Accepted: the job (new, or the earlier one for a repeated request)',
+        headers: RATE_LIMIT_HEADERS,
         content: { 'application/json': { schema: JobSchema } },
       },
-      ...problems(400, 401, 409, 413, 415, 422, 503),
+      ...problems(400, 401, 409, 413, 415, 422, 429, 503),
     },
   });
 
@@ -81,15 +83,17 @@ export function createTrainingRoute(gw: Gateway) {
         'send application/json (styleRefBase64) or multipart/form-data (image file)',
       );
     }
-    const { facts, created } = await submitTraining(gw, {
+    const { facts, created, quota } = await submitTraining(gw, {
       ...fields,
       tenantId: c.get('tenantId'),
       idempotencyKey: c.req.valid('header')['idempotency-key'],
+      exemptFromLimits: c.get('isAdmin'),
     });
     const job = await gw.jobs.fromFacts(facts);
     c.get('log').info({ jobId: job.id, created }, created ? 'job submitted' : 'job submission replayed');
     c.header('location', job.links.self);
     if (!created) c.header('idempotent-replayed', 'true');
+    for (const [name, value] of Object.entries(rateLimitHeaders(quota))) c.header(name, value);
     return c.json(job, 202);
   });
 }
