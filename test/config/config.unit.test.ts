@@ -27,6 +27,31 @@ describe('config', () => {
     expect(loadConfig({ [key]: value }).allowAnonymous).toBe(expected);
   });
 
+  it('reads the per-tenant limits (none by default; 0 or empty means none)', () => {
+    expect(loadConfig({}).tenantLimits).toEqual({ maxActive: null, rate: null });
+    expect(loadConfig({ ATELIER_TENANT_MAX_ACTIVE: '0', ATELIER_TENANT_RATE: '' }).tenantLimits).toEqual({
+      maxActive: null,
+      rate: null,
+    });
+    expect(
+      loadConfig({ ATELIER_TENANT_MAX_ACTIVE: '5', ATELIER_TENANT_RATE: '10/m,20' }).tenantLimits,
+    ).toEqual({
+      maxActive: 5,
+      rate: { tokens: 10, periodSeconds: 60, burst: 20 },
+    });
+  });
+
+  it.each([
+    ['ATELIER_TENANT_RATE', '10 per minute', 'e.g. 10/m'],
+    ['ATELIER_TENANT_RATE', '10/d', 'e.g. 10/m'],
+    ['ATELIER_TENANT_MAX_ACTIVE', 'many', 'ATELIER_TENANT_MAX_ACTIVE'],
+    ['ATELIER_TENANT_MAX_ACTIVE', '-1', 'ATELIER_TENANT_MAX_ACTIVE'],
+  ])('refuses %s=%s, naming the variable', (key, value, hint) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(key);
+    expect(() => loadConfig({ [key]: value })).toThrow(hint);
+  });
+
   it('reports every bad variable in one readable error', () => {
     const bad = { PORT: 'eighty', TRAINING_SLOTS: '0', ATELIER_ALLOW_ANONYMOUS: 'maybe', LOG_LEVEL: 'loud' };
     let err: unknown;

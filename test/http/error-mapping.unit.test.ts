@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { toApiError } from '../../src/http/error-mapping.ts';
 import { ApiError, ERROR_STATUS, type ErrorCode } from '../../src/http/errors.ts';
 import { InvalidStorageKeyError, StorageNotFoundError } from '../../src/storage/types.ts';
+import { JobServiceError } from '../../src/jobs/job-service-error.ts';
 
 /** What onError answers: the mapped code, or internal_error for what the mapping does not know. */
 const answerTo = (err: unknown) => {
@@ -67,6 +68,18 @@ const cases: Array<[source: string, code: ErrorCode, status: number, error: unkn
     503,
     new WorkflowUpdateRPCTimeoutOrCancelledError('timed out'),
   ],
+  [
+    "a tenant's full cap",
+    'tenant_active_limit',
+    429,
+    new JobServiceError('TenantActiveLimit', 'full', { quota: { retryAfterSeconds: 30 } }),
+  ],
+  [
+    "a tenant's empty bucket",
+    'tenant_rate_limited',
+    429,
+    new JobServiceError('TenantRateLimited', 'slow down', { quota: { retryAfterSeconds: 6 } }),
+  ],
   ['gRPC NOT_FOUND', 'not_found', 404, grpc(5)],
   ['gRPC UNAVAILABLE', 'temporal_unavailable', 503, grpc(14)],
   ['gRPC DEADLINE_EXCEEDED', 'temporal_unavailable', 503, grpc(4)],
@@ -103,6 +116,21 @@ describe('toApiError', () => {
 
   it('tells clients when to retry while Temporal is unreachable', () => {
     expect(toApiError(grpc(14))?.options.headers).toEqual({ 'retry-after': '5' });
+  });
+
+  it('sends Retry-After and the RateLimit fields (draft-06) with a limit refusal, not in its body', () => {
+    const rate = { limit: 3, remaining: 0, resetSeconds: 18, windowSeconds: 18 };
+    const err = toApiError(
+      new JobServiceError('TenantRateLimited', 'slow down', { quota: { rate, retryAfterSeconds: 6 } }),
+    );
+    expect(err?.options.headers).toEqual({
+      'retry-after': '6',
+      'ratelimit-limit': '3',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '18',
+      'ratelimit-policy': '3;w=18',
+    });
+    expect(err?.options.extra).toEqual({});
   });
 
   it('answers a missing job and a missing file alike (tenancy: no hint that an id exists elsewhere)', () => {
