@@ -171,3 +171,22 @@ describe('ATELIER_TENANT_RATE across two gateways', () => {
     expect(asAdmin.headers.get('ratelimit-limit')).toBeNull();
   });
 });
+
+describe('the OpenAPI document', () => {
+  type Response = { headers?: Record<string, unknown>; content?: Record<string, unknown> };
+  type Doc = { paths: Record<string, Record<string, { responses: Record<string, Response> }>> };
+
+  it('documents the 429 of every submission, with Retry-After and the RateLimit fields', async () => {
+    const doc = (await (await cap[0].fetch('/openapi.json')).json()) as Doc;
+    for (const path of ['/v1/trainings', '/v1/packs', '/queueTrain']) {
+      const { responses } = doc.paths[path].post;
+      expect(Object.keys(responses[429]?.headers ?? {}), path).toEqual(
+        expect.arrayContaining(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']),
+      );
+      const accepted = responses[202] ?? responses[200];
+      if (path !== '/queueTrain')
+        expect(Object.keys(accepted.headers ?? {}), path).toContain('RateLimit-Policy');
+    }
+    expect(doc.paths['/getTrainStatus'].post.responses[429]).toBeUndefined();
+  });
+});

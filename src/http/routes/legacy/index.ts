@@ -15,7 +15,7 @@ import { describeJob, type JobFacts } from '../../../jobs/describe-job.ts';
 import { JobServiceError } from '../../../jobs/job-service-error.ts';
 import { submitTraining } from '../../../jobs/submit-training.ts';
 import { type AppEnv, type Gateway } from '../../app-types.ts';
-import { BEARER_SECURITY, TOO_MANY_REQUESTS_HEADERS } from '../../schemas/common.ts';
+import { BEARER_SECURITY, RATE_LIMIT_HEADERS, TOO_MANY_REQUESTS_HEADERS } from '../../schemas/common.ts';
 import { countSubmissions } from '../../submission-outcome.ts';
 import { rateLimitHeaders } from '../../rate-limit-headers.ts';
 import { decodeBase64Image } from '../../uploads/base64-image.ts';
@@ -67,6 +67,7 @@ const documented = (
   body: unknown,
   ok: unknown,
   refused: Record<number, unknown> = refusals,
+  okHeaders?: Record<string, unknown>,
 ): RouteConfig =>
   createRoute({
     method: 'post',
@@ -76,7 +77,10 @@ const documented = (
     operationId: `legacy${path[1].toUpperCase()}${path.slice(2)}`,
     summary,
     request: { body: json(body) },
-    responses: { 200: { description: 'OK', content: { 'application/json': { schema: ok } } }, ...refused },
+    responses: {
+      200: { description: 'OK', headers: okHeaders, content: { 'application/json': { schema: ok } } },
+      ...refused,
+    },
   } as RouteConfig);
 
 const ROUTES = [
@@ -86,6 +90,7 @@ const ROUTES = [
     S.QueueTrainSchema,
     S.QueuedSchema,
     queueRefusals,
+    RATE_LIMIT_HEADERS,
   ),
   documented(
     '/getTrainStatus',
