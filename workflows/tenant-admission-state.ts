@@ -1,8 +1,11 @@
 /**
  * The state of one tenant's admission workflow and its handlers (the samples'
  * safe-message-handlers shape): a token bucket for the submission rate and a ledger of
- * the submissions that hold slots. Admissions run one at a time — a lock around the
- * check-and-add — so two gateways asking at once can never both take the last slot.
+ * the submissions that hold slots. Two gateways asking at once can never both take the
+ * last slot: a workflow runs one activation at a time and each check-and-add happens
+ * within one (nothing is awaited between reading the count and adding the entry). The
+ * lock on top keeps admissions in arrival order and runs their refresh activities one
+ * at a time (a waiting update often finds the bound low enough to need none).
  *
  * The ledger is an upper bound of the tenant's active jobs: entries only leave when the
  * workflow learns, from Temporal itself, that their workflow closed. It asks only when
