@@ -30,6 +30,8 @@ export interface GatewayOptions {
   defaultWebhook?: WebhookTarget;
   /** ATELIER_TENANT_MAX_ACTIVE / ATELIER_TENANT_RATE, parsed. */
   tenantLimits?: TenantLimits;
+  /** Upper bound of one request's Temporal calls (the gateway's default: 10 s). */
+  temporalDeadlineMs?: number;
 }
 
 export interface Gateway {
@@ -64,6 +66,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     apiKeys: createApiKeyStore(opts.tenantKeys ?? [], opts.adminKeys ?? []),
     defaultWebhook: opts.defaultWebhook,
     tenantLimits: opts.tenantLimits,
+    temporalDeadlineMs: opts.temporalDeadlineMs,
   };
   const app = createApp(deps);
   const port = await freePort();

@@ -172,6 +172,19 @@ describe('ATELIER_TENANT_RATE across two gateways', () => {
   });
 });
 
+describe('without an orchestration worker', () => {
+  // A harness of its own (own task queues), with no worker at all: nobody answers the admission.
+  const idle = useHarness();
+  const gw = useGateway(idle, { tenantKeys, tenantLimits: capLimits, temporalDeadlineMs: 3_000 });
+
+  it('answers 503 (retry later), not a hang and not a 500', async () => {
+    const res = await submit(gw, B.key);
+    const text = await res.text();
+    expect(res.status, text).toBe(503);
+    expect(['worker_unavailable', 'temporal_unavailable']).toContain(JSON.parse(text).code);
+  });
+});
+
 describe('the OpenAPI document', () => {
   type Response = { headers?: Record<string, unknown>; content?: Record<string, unknown> };
   type Doc = { paths: Record<string, Record<string, { responses: Record<string, Response> }>> };
