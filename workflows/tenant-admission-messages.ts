@@ -42,3 +42,8 @@ export const admissionStateQuery = defineQuery<AdmissionView>('admissionState');
 export function tenantAdmissionWorkflowId(tenantId: string, taskQueueSuffix = ''): string {
   return `tenant-admission${taskQueueSuffix}:${tenantId}`;
 }
+
+/** The suffix part of an admission workflow id ('' when it is not one). */
+export function admissionSuffixOf(workflowId: string): string {
+  return /^tenant-admission([A-Za-z0-9._-]{0,40}):/.exec(workflowId)?.[1] ?? '';
+}

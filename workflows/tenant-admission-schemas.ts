@@ -31,6 +31,8 @@ export const TenantAdmissionStateSchema = z.object({
 export const TenantAdmissionInputSchema = z.object({
   tenantId: TenantIdSchema,
   state: TenantAdmissionStateSchema.optional(),
+  /** Admissions per run before continue-as-new (default 500; tests make it small). */
+  admissionsPerRun: z.number().int().min(1).max(10_000).optional(),
 });
 
 export const AdmitSubmissionInputSchema = z.object({

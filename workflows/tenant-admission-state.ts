@@ -59,7 +59,7 @@ const { refreshAdmissions } = proxyActivities<ReturnType<typeof createActivities
 /** No estimate of when a job ends is honest; this is a polite pause before asking again. */
 export const ACTIVE_LIMIT_RETRY_AFTER_SECONDS = 30;
 /** Admissions per run before continue-as-new (each adds a handful of history events). */
-const ADMISSIONS_PER_RUN = 500;
+export const ADMISSIONS_PER_RUN = 500;
 
 export class TenantAdmission {
   private bucket: TokenBucket | null;
@@ -75,7 +75,7 @@ export class TenantAdmission {
   }
 
   get shouldContinueAsNew(): boolean {
-    return this.admissions >= ADMISSIONS_PER_RUN;
+    return this.admissions >= (this.input.admissionsPerRun ?? ADMISSIONS_PER_RUN);
   }
 
   snapshot(): TenantAdmissionState {

@@ -8,21 +8,16 @@
  */
 import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { checkInput } from './input-check.ts';
-import { TaskQueue } from './task-queues.ts';
-import { tenantAdmissionWorkflowId } from './tenant-admission-messages.ts';
+import { admissionSuffixOf, tenantAdmissionWorkflowId } from './tenant-admission-messages.ts';
 import { TenantAdmissionInputSchema, type TenantAdmissionInput } from './tenant-admission-schemas.ts';
 import { TenantAdmission } from './tenant-admission-state.ts';
 
-/** The suffix of the workflow's own queue (test isolation): part of its id, see tenantAdmissionWorkflowId. */
-function queueSuffix(): string {
-  const queue = workflowInfo().taskQueue;
-  return queue.startsWith(TaskQueue.orchestration) ? queue.slice(TaskQueue.orchestration.length) : '';
-}
-
 /** Admits a tenant's submissions; see the module comment. Never ends on its own (entity workflow). */
 export async function tenantAdmissionWorkflow(input: TenantAdmissionInput): Promise<void> {
+  // The id must name the input's tenant. Its suffix (test isolation) is read from the id itself,
+  // not from the task queue: a replay runs on a queue of its own.
   const checked = checkInput('tenantAdmissionWorkflow', TenantAdmissionInputSchema, input, (i) => ({
-    workflowId: tenantAdmissionWorkflowId(i.tenantId, queueSuffix()),
+    workflowId: tenantAdmissionWorkflowId(i.tenantId, admissionSuffixOf(workflowInfo().workflowId)),
   }));
   if (!checked.ok) throw checked.failure;
   const admission = new TenantAdmission(checked.input);
@@ -32,6 +27,7 @@ export async function tenantAdmissionWorkflow(input: TenantAdmissionInput): Prom
   await condition(allHandlersFinished);
   await continueAsNew<typeof tenantAdmissionWorkflow>({
     tenantId: checked.input.tenantId,
+    admissionsPerRun: checked.input.admissionsPerRun,
     state: admission.snapshot(),
   });
 }
