@@ -11,6 +11,7 @@ import { type ApiJob } from '../../src/jobs/api-job.ts';
 import { styleImage } from '../harness/images.ts';
 import { expectProblem, postJson, trainingBody, uniqueId, waitForJob } from '../helpers/api-client.ts';
 import { type Gateway } from '../helpers/gateway-harness.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
 // Tenant names of this file only: the first capped admission reads the tenant's running
@@ -21,8 +22,9 @@ const A = tenant('cap-a');
 const B = tenant('cap-b');
 const C = tenant('rate-c');
 const D = tenant('rate-d');
+const E = tenant('cap-e');
 const ADMIN = 'admin-key-0123456789';
-const tenantKeys = [A, B, C, D];
+const tenantKeys = [A, B, C, D, E];
 
 const h = useHarness({ workers: 'orchestration' });
 const capLimits = { maxActive: 2, rate: null };
@@ -123,6 +125,29 @@ describe('ATELIER_TENANT_MAX_ACTIVE across two gateways', () => {
     await expectProblem(pack, 429, 'tenant_active_limit');
     expect((await submit(cap[0], A.key)).status).toBe(202);
     await expectProblem(await submit(cap[1], A.key), 429, 'tenant_active_limit');
+  });
+});
+
+describe('a pack under ATELIER_TENANT_MAX_ACTIVE', () => {
+  it('holds one slot per style, and gives them back one by one as its styles finish', async () => {
+    const res = await postJson(cap[0], '/v1/packs', { ...(await packOf(2)), maxParallel: 2 }, { key: E.key });
+    const pack = (await res.json()) as { id: string };
+    expect(res.status, JSON.stringify(pack)).toBe(202);
+    await expectProblem(await submit(cap[1], E.key), 429, 'tenant_active_limit');
+
+    const first = `${pack.id}.1`;
+    await waitForJob(cap[0], first, (j) => j.status === 'queued' || j.status === 'running', { key: E.key });
+    expect((await cap[1].fetch(`/v1/trainings/${first}/cancel`, { method: 'POST', key: E.key })).status).toBe(
+      202,
+    );
+    // The pack learns of its style's end from the style itself (a signal): until then it still counts 2.
+    const admitted = await pollUntil(
+      () => submit(cap[0], E.key),
+      (r) => r.status !== 429,
+      { what: "a slot freed by the pack's cancelled style", timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(admitted.status).toBe(202);
+    await expectProblem(await submit(cap[1], E.key), 429, 'tenant_active_limit');
   });
 });
 
