@@ -14,6 +14,7 @@ import {
   tenantAdmissionWorkflowId,
   type AdmitSubmissionInput,
 } from '../../workflows/tenant-admission-messages.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 const h = useHarness({ workers: 'orchestration' });
@@ -35,10 +36,11 @@ function admit(tenantId: string, req: AdmitSubmissionInput) {
   });
 }
 
-async function runsOf(workflowId: string): Promise<string[]> {
+/** The runs that ended by continuing as new (a replay of the open run's partial history never ends). */
+async function continuedRunsOf(workflowId: string): Promise<string[]> {
+  const query = `WorkflowId = '${workflowId}' AND ExecutionStatus = 'ContinuedAsNew'`;
   const runs: string[] = [];
-  for await (const wf of h.client.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
-    runs.push(wf.runId);
+  for await (const wf of h.client.workflow.list({ query })) runs.push(wf.runId);
   return runs;
 }
 
@@ -69,8 +71,12 @@ describe('tenantAdmissionWorkflow', () => {
     expect(racing.filter((d) => d.refusal === 'tenant_active_limit')).toHaveLength(3);
 
     const workflowId = tenantAdmissionWorkflowId(tenantId, h.suffix);
-    const runs = await runsOf(workflowId);
-    expect(runs.length).toBeGreaterThanOrEqual(4);
+    // Visibility is eventually consistent: wait until it lists the three runs that ended before the race.
+    const runs = await pollUntil(
+      () => continuedRunsOf(workflowId),
+      (r) => r.length >= 3,
+      { what: 'three continued-as-new runs in visibility', timeoutMs: 30_000, intervalMs: 250 },
+    );
     const histories = await Promise.all(
       runs.map(async (runId) => ({
         workflowId,
