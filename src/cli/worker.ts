@@ -57,6 +57,10 @@ export async function run(argv: string[]): Promise<number> {
       : undefined;
   const target = resolveTemporalTarget();
   const connection = await NativeConnection.connect(target.connectionOptions);
+  log.info(
+    { queues, address: target.address },
+    'connected; starting workers (bundling workflows takes seconds)',
+  );
   try {
     const workers = await createWorkers({
       connection,
@@ -68,10 +72,13 @@ export async function run(argv: string[]): Promise<number> {
       taskQueueSuffix: config.taskQueueSuffix,
       deps,
     });
-    // A signal during start-up (bundling takes seconds) found no worker to stop yet.
-    if (stopRequested) for (const w of workers) w.shutdown();
     log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');
-    await Promise.all(workers.map((w) => w.run()));
+    const runs = workers.map((w) => w.run());
+    // A signal during start-up (bundling takes seconds) found no worker to stop yet. Only a running
+    // worker can shut down (run() sets RUNNING synchronously); an initialised one that never ran
+    // would keep its hold on the connection and make close() throw.
+    if (stopRequested) for (const w of workers) w.shutdown();
+    await Promise.all(runs);
     log.info('worker stopped');
     return 0;
   } finally {
