@@ -23,6 +23,7 @@ const LAYERS: string[][] = [
     'src/temporal',
     'src/contract',
     'src/telemetry',
+    'src/client',
   ],
   ['activities'],
   ['src/jobs'],
