@@ -15,6 +15,7 @@ import { assertSafeBinding } from '../http/binding-policy.ts';
 import { loadApiKeys } from '../auth/api-keys.ts';
 import { defaultWebhookOf } from '../webhooks/default-webhook.ts';
 import { assertLegacyTrainers } from '../http/routes/legacy/legacy-fields.ts';
+import { startTracing } from '../telemetry/tracing.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
@@ -23,7 +24,8 @@ export async function run(): Promise<number> {
   // Read (and hashed) before anything listens: a bad key file stops the start-up.
   const apiKeys = await loadApiKeys(config);
   const target = resolveTemporalTarget();
-  const client = await connectClient(target);
+  const tracing = await startTracing('gateway');
+  const client = await connectClient(target, undefined, tracing ? [tracing.plugin] : []);
   const trainers = await loadTrainers(config);
   assertLegacyTrainers(config.legacyBaseModels, trainers);
   const app = createApp({
@@ -39,6 +41,7 @@ export async function run(): Promise<number> {
     apiKeys,
     webhookPolicy: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
     defaultWebhook: await defaultWebhookOf(config),
+    traceRequests: Boolean(tracing),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   answerClientErrors(server);
@@ -64,5 +67,6 @@ export async function run(): Promise<number> {
   server.close();
   (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   await client.connection.close();
+  await tracing?.shutdown();
   return 0;
 }

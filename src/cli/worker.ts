@@ -13,6 +13,7 @@ import { createWorkers, type QueueSelection } from '../worker/create-workers.ts'
 import { temporalLogger } from '../worker/temporal-logger.ts';
 import { createActivityDeps } from '../worker/activity-deps.ts';
 import { startStorageJanitor } from '../worker/storage-janitor.ts';
+import { startTracing } from '../telemetry/tracing.ts';
 
 const QUEUES: QueueSelection[] = ['orchestration', 'training', 'all'];
 
@@ -22,6 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!QUEUES.includes(queues)) throw new Error(`--queue must be one of ${QUEUES.join(', ')}`);
   const config = loadConfig();
   const log = createLogger(config.logLevel, { proc: `worker-${queues}` });
+  const tracing = await startTracing(`worker-${queues}`);
   Runtime.install({
     logger: temporalLogger(log),
     telemetryOptions: {
@@ -71,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
       workflowBundle: config.workflowBundle,
       taskQueueSuffix: config.taskQueueSuffix,
       deps,
+      plugins: tracing ? [tracing.plugin] : [],
     });
     log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');
     const runs = workers.map((w) => w.run());
@@ -84,5 +87,6 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await janitor?.stop();
     await connection.close();
+    await tracing?.shutdown();
   }
 }

@@ -3,6 +3,7 @@
  * Temporal or storage. Routes are typed (`@hono/zod-openapi`), so `/openapi.json`
  * is generated from the same schemas that validate requests.
  */
+import { httpInstrumentationMiddleware } from '@hono/otel';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKeyStore } from '../auth/api-keys.ts';
 import { createJobReader } from '../jobs/job-reader.ts';
@@ -48,6 +49,8 @@ export function createApp(deps: GatewayDeps) {
     }),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // First, so the request's logs and its workflow start happen inside its span.
+  if (deps.traceRequests) app.use('*', httpInstrumentationMiddleware());
   app.use('*', requestContext(deps.log));
   app.use('*', metrics.middleware);
   // Old clients get FastAPI's error shapes for every refusal, authentication's included.
