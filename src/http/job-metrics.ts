@@ -2,7 +2,8 @@
  * Gauges of the job census (src/jobs/job-census.ts), computed when Prometheus scrapes:
  * running jobs by phase and the queue depth per tenant. Tenant is the only label of
  * unbounded origin, and its values are bounded by the tenants a deployment has; a tenant
- * once seen keeps a series (0 when nothing waits), so its line never just vanishes.
+ * once seen (with a running job) keeps a series, 0 when nothing waits, so its line never
+ * just vanishes.
  */
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { type createJobCensus, type JobCensus } from '../jobs/job-census.ts';

@@ -19,6 +19,7 @@ export const RUNNING_PHASES = JOB_PHASES.filter((p) => !TERMINAL_PHASES.includes
 
 export interface JobCensus {
   byPhase: Map<JobPhase, number>;
+  /** Every tenant with a running job, and how many of its jobs wait. */
   waitingByTenant: Map<string, number>;
   truncated: boolean;
 }
@@ -40,13 +41,17 @@ export function createJobCensus(
     for await (const wf of client.workflow.list({ query, pageSize: 1000 })) {
       if (++seen > maxScan) return { byPhase, waitingByTenant, truncated: true };
       const phase = wf.typedSearchAttributes.get(TrainingPhaseKey) as JobPhase | undefined;
-      if (!phase || !byPhase.has(phase)) continue;
-      byPhase.set(phase, (byPhase.get(phase) ?? 0) + 1);
       const memo = parseJobMemo(wf.memo);
       const tenant = wf.typedSearchAttributes.get(TenantIdKey) ?? memo?.tenantId;
+      // Every tenant with a running workflow gets a series, 0 when nothing of it waits (one
+      // that finished training may still be delivering its webhooks).
+      if (tenant && !waitingByTenant.has(tenant)) waitingByTenant.set(tenant, 0);
+      if (!phase || !byPhase.has(phase)) continue;
+      byPhase.set(phase, (byPhase.get(phase) ?? 0) + 1);
+      if (!tenant) continue;
       const due = !memo?.scheduledFor || Date.parse(memo.scheduledFor) <= now;
-      if ((phase === 'queued' || phase === 'training') && memo?.startedAt === null && tenant && due)
-        waitingByTenant.set(tenant, (waitingByTenant.get(tenant) ?? 0) + 1);
+      const waiting = (phase === 'queued' || phase === 'training') && memo?.startedAt === null && due;
+      if (waiting) waitingByTenant.set(tenant, (waitingByTenant.get(tenant) ?? 0) + 1);
     }
     return { byPhase, waitingByTenant, truncated: false };
   }
