@@ -176,6 +176,7 @@ describe('the dashboard and the alert rules against a running stack', () => {
     // Counters appear with their first event (a delivery's failure is reported when the
     // attempt ends; the server counts the timeout when its timer fires): scrape until the
     // rest is there, or give up with what is missing.
+    const waitStarted = Date.now();
     await pollUntil(
       async () => {
         await scrape(endpoints);
@@ -183,8 +184,9 @@ describe('the dashboard and the alert rules against a running stack', () => {
       },
       (m) => m.length === 0,
       { what: 'every queried series present', timeoutMs: 60_000, intervalMs: 1_000 },
-    ).catch(() => undefined);
+    ).catch(() => console.log(`not all series after 60 s; checking after the 503: ${missing().join('; ')}`));
 
+    console.log(`counters present ${Date.now() - waitStarted} ms after the job succeeded`);
     // Last, a 5xx: Temporal stops, the gateway answers 503, and its next scrape shows it.
     await server!.stop(5_000);
     expect((await fetch(`${api}/v1/trainings/${id}`)).status).toBe(503);
