@@ -49,6 +49,8 @@ export async function startAtelierProcess(
       CHECKPOINT_EVERY_MS: '200',
       SHUTDOWN_GRACE_MS: '2000',
       LOG_LEVEL: 'info',
+      // Tests read these logs as JSON, whatever a developer's shell says.
+      LOG_FORMAT: 'json',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
