@@ -106,6 +106,15 @@ describe('README "Using it"', () => {
         // The SSE stream ran until the job's terminal event.
         expect(stdout).toMatch(/^event: end$/m);
         expect(stdout).toMatch(/^data: \{.*"type":"succeeded"/m);
+        // The stream starts at the job's first event; a pause that landed (the job may have
+        // finished first, then pause and resume answer 409) is followed by its resume.
+        const types = [...stdout.matchAll(/^event: event\ndata: (\{.*\})$/gm)].map(
+          (m) => (JSON.parse(m[1]) as { type: string }).type,
+        );
+        expect(types.at(-1)).toBe('succeeded');
+        if (types.includes('paused'))
+          expect(types.lastIndexOf('resumed')).toBeGreaterThan(types.indexOf('paused'));
+        console.log(`README job events: ${types.join(', ')}`);
         const cube = await readFile(path.join(work, 'style.cube'), 'utf8');
         expect(cube).toMatch(/^LUT_3D_SIZE 33$/m);
         expect(
