@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { logFormatOf } from '../log-format.ts';
 import { createApp } from '../http/app.ts';
 import { answerClientErrors } from '../http/client-errors.ts';
 import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
@@ -19,7 +20,7 @@ import { startTracing } from '../telemetry/tracing.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel, { proc: 'gateway' });
+  const log = createLogger(config.logLevel, { proc: 'gateway' }, logFormatOf(config));
   assertSafeBinding(config);
   // Read (and hashed) before anything listens: a bad key file stops the start-up.
   const apiKeys = await loadApiKeys(config);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { logFormatOf } from '../log-format.ts';
 import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { createWorkers, type QueueSelection } from '../worker/create-workers.ts';
 import { temporalLogger } from '../worker/temporal-logger.ts';
@@ -22,14 +23,14 @@ export async function run(argv: string[]): Promise<number> {
   const queues = values.queue as QueueSelection;
   if (!QUEUES.includes(queues)) throw new Error(`--queue must be one of ${QUEUES.join(', ')}`);
   const config = loadConfig();
-  const log = createLogger(config.logLevel, { proc: `worker-${queues}` });
+  const log = createLogger(config.logLevel, { proc: `worker-${queues}` }, logFormatOf(config));
   const tracing = await startTracing(`worker-${queues}`);
   Runtime.install({
     logger: temporalLogger(log),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
       metrics: config.workerMetricsPort
-        ? { prometheus: { bindAddress: `127.0.0.1:${config.workerMetricsPort}` } }
+        ? { prometheus: { bindAddress: `${config.workerMetricsHost}:${config.workerMetricsPort}` } }
         : undefined,
     },
     shutdownSignals: ['SIGINT', 'SIGTERM'],

@@ -13,6 +13,9 @@ import { type AppEnv, type Gateway, type GatewayDeps } from './app-types.ts';
 import { toApiError } from './error-mapping.ts';
 import { problemResponse } from './errors.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { registerJobMetrics } from './job-metrics.ts';
+import { createJobCensus } from '../jobs/job-census.ts';
+import { TaskQueue } from '../../workflows/task-queues.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { uploadLimit } from './middleware/body-limit.ts';
 import { temporalDeadline } from './middleware/temporal-deadline.ts';
@@ -37,6 +40,10 @@ const PROTECTED = ['/v1/*', '/queueTrain', '/getTrainStatus', '/stopOrDeleteTrai
 /** Builds the gateway application from its dependencies (no I/O happens here). */
 export function createApp(deps: GatewayDeps) {
   const metrics = createGatewayMetrics();
+  registerJobMetrics(
+    metrics.registry,
+    createJobCensus(deps.client, { taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? '') }),
+  );
   const apiKeys = deps.apiKeys ?? createApiKeyStore([], []);
   const gw: Gateway = {
     ...deps,

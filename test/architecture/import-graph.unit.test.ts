@@ -14,6 +14,7 @@ const LAYERS: string[][] = [
   [
     'src/config',
     'src/logger',
+    'src/log-format',
     'src/provision',
     'src/storage',
     'src/imaging',
