@@ -8,15 +8,24 @@ import { type JobFacts } from './describe-job.ts';
 import { type LastError } from './api-job.ts';
 
 /**
- * True while the job is held up by a retry: the next attempt waits (backoff or a free
- * worker), or it runs but has not got past the trouble yet — for training, storage
+ * The attempt did not fail, its worker went away (crashed, lost, shut down): the next
+ * attempt waits for a worker like any queued task, and says so (queued, with its place).
+ */
+const WORKER_GONE = new Set(['HeartbeatTimeout', 'WorkerShutdown']);
+const workerWentAway = (f: NonNullable<JobFacts['retry']>) =>
+  f.failure.kind === 'worker_lost' || WORKER_GONE.has(f.failure.type ?? '');
+
+/**
+ * True while the job is held up by a retry after a failure: the next attempt waits for
+ * its backoff, or it runs but has not got past the trouble yet — for training, storage
  * failing in a row with no checkpoint written since (the count in its heartbeat resets
  * on the first written checkpoint); a short activity (decode, publish) is in trouble
- * until it completes. A training attempt resumed after a lost worker is plain running.
+ * until it completes. An attempt after a lost worker waits for a worker (queued) and,
+ * once resumed, is plain running.
  */
 export function isRetrying(f: JobFacts): boolean {
   const retry = f.retry;
-  if (f.executionStatus !== 'RUNNING' || !retry) return false;
+  if (f.executionStatus !== 'RUNNING' || !retry || workerWentAway(retry)) return false;
   if (retry.waiting) return true;
   if (retry.activity !== 'trainStyle') return true;
   return (f.training?.heartbeat?.storageFailures ?? 0) > 0;

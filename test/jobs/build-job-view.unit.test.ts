@@ -277,6 +277,24 @@ describe('while an activity retries', () => {
       'running',
     ],
     [
+      'waiting for a worker after the last one was shut down: queued like any task',
+      facts({
+        training: training({ state: 'scheduled', attempt: 2 }),
+        retry: retry({
+          failure: { kind: 'error', type: 'WorkerShutdown', message: 'Worker is shutting down' },
+        }),
+      }),
+      'queued',
+    ],
+    [
+      'waiting for a worker after a lost one (heartbeat timeout): queued',
+      facts({
+        training: training({ state: 'scheduled', attempt: 2 }),
+        retry: retry({ failure: { kind: 'worker_lost', type: 'HeartbeatTimeout', message: 'lost' } }),
+      }),
+      'queued',
+    ],
+    [
       'publishing, its next attempt running',
       facts({ phase: 'publishing', retry: retry({ activity: 'publishArtifacts', waiting: false }) }),
       'retrying',
