@@ -8,6 +8,7 @@ import { createTrainActivities } from './train-style.ts';
 import { createWebhookActivities, type WebhookDeps } from './deliver-webhook.ts';
 import { createJobStatusActivities } from './read-job-status.ts';
 import { keepAliveAll } from './keep-alive.ts';
+import { reportRetriesOf } from './retry-report.ts';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 
@@ -27,12 +28,11 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...keepAliveAll({
-      ...createDecodeActivities(deps),
-      ...createPublishActivities(deps),
+      ...reportRetriesOf({ ...createDecodeActivities(deps), ...createPublishActivities(deps) }),
       ...createJobStatusActivities(),
     }),
     // trainStyle heartbeats its own progress; webhooks are bounded by their HTTP timeout.
-    ...createTrainActivities(deps),
+    ...reportRetriesOf(createTrainActivities(deps)),
     ...createWebhookActivities(deps.webhooks),
   };
 }

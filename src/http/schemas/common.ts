@@ -45,7 +45,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body or image too large',
   415: 'Unsupported media type or image format',
   422: 'Well-formed but unusable (image, base model)',
-  503: 'Temporal or the workers are unreachable; retry later',
+  503: 'Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds',
 };
 
 /** Problem responses for the given statuses, for a route's `responses`. */
