@@ -58,7 +58,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: Temporal reachable, namespace and search attributes present, storage writable */
+    /**
+     * Readiness: Temporal reachable, namespace and search attributes present, storage writable
+     * @description Each check is bounded to 2 s and they run side by side, so the answer comes within about 3 s even when Temporal or storage hangs; a 503 lists which check failed and why.
+     */
     get: {
       parameters: {
         query?: never;
@@ -416,7 +419,7 @@ export interface paths {
     };
     /**
      * Event log (JSON page) or live event stream (SSE)
-     * @description Events: created, decoding, training_queued, attempt_started, checkpoint, retried (e.g. after a lost worker), pausing, paused, resumed, priority_changed, publishing, published, cancelling, and one terminal event (succeeded, failed, cancelled). Ids come from the workflow history, so they are stable. Server-sent events: `event: event` (a JobEvent, with `id:`), `event: progress` (a ProgressSample, at most every 500 ms while training), `: keep-alive` comments every 15 s, and `event: end` after the terminal event, then the stream closes. Reconnect with `Last-Event-ID` (EventSource does it for you) to resume; past the terminal event the answer is 204.
+     * @description Events: created, decoding, training_queued, attempt_started, checkpoint, retried (an attempt of decoding, training or publishing failed and is retried: data.attempt is the next attempt, data.failure.message the cause, e.g. ENOSPC; or a lost worker), pausing, paused, resumed, priority_changed, publishing, published, cancelling, and one terminal event (succeeded, failed, cancelled). Ids come from the workflow history, so they are stable. Server-sent events: `event: event` (a JobEvent, with `id:`), `event: progress` (a ProgressSample, at most every 500 ms while training), `: keep-alive` comments every 15 s, and `event: end` after the terminal event, then the stream closes. Reconnect with `Last-Event-ID` (EventSource does it for you) to resume; past the terminal event the answer is 204.
      */
     get: operations['listTrainingEvents'];
     put?: never;
@@ -501,18 +504,22 @@ export interface components {
   schemas: {
     Readiness: {
       ready: boolean;
-      checks: {
-        name: string;
-        ok: boolean;
-        detail?: string;
-      }[];
+      checks: components['schemas']['ReadinessCheck'][];
+    };
+    /** @description temporal: the server answers; namespace: it exists; searchAttributes: registered; storage: a probe object (outside every tenant) is written and deleted. Each is bounded to 2 s. */
+    ReadinessCheck: {
+      /** @enum {string} */
+      name: 'temporal' | 'namespace' | 'searchAttributes' | 'storage';
+      ok: boolean;
+      /** @description Why the check failed, e.g. `no answer within 2000 ms`, `EROFS: read-only file system, …` */
+      detail?: string;
     };
     Job: {
       id: string;
       tenantId: string;
       styleName: string;
       baseModel: string;
-      status: components['schemas']['JobStatus'];
+      status: components['schemas']['ApiJobStatus'];
       phase: components['schemas']['JobPhase'];
       /** @description 1 (highest) to 5 (lowest) */
       priority: number;
@@ -536,6 +543,7 @@ export interface components {
         code: string;
         message: string;
       } | null;
+      lastError: components['schemas']['LastError'];
       artifacts: {
         name: string;
         bytes: number;
@@ -556,10 +564,10 @@ export interface components {
       };
     };
     /**
-     * @description Coarse state: queued (waiting for a slot or a delayed start), running, paused, or a terminal one
+     * @description Coarse state: queued (waiting for a slot or a delayed start), running, retrying (an attempt failed and the next one waits for its backoff, or runs but has not got past the trouble yet; `lastError` says why), paused, or a terminal one. The list filter `status=running` also finds retrying jobs.
      * @enum {string}
      */
-    JobStatus: 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+    ApiJobStatus: 'queued' | 'running' | 'retrying' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
     /**
      * @description Fine-grained pipeline phase
      * @enum {string}
@@ -581,6 +589,24 @@ export interface components {
       total: number;
       loss: number | null;
       percent: number;
+    } | null;
+    /** @description While an activity of the job is being retried (storage full or read-only, S3 unavailable, a lost worker, …): why its last attempt failed. Null otherwise; `error` holds the failure of a failed job. */
+    LastError: {
+      /** @description Failure type, e.g. StorageUnavailable, HeartbeatTimeout */
+      code: string;
+      /**
+       * @description The cause as the failed attempt said it
+       * @example writing checkpoint 12 of job local/job-1: ENOSPC: no space left on device, write
+       */
+      message: string;
+      /** @description The activity being retried, e.g. trainStyle, decodeImage */
+      activity: string;
+      /** @description The attempt that failed */
+      attempt: number;
+      /** @description When that attempt ended */
+      at: string | null;
+      /** @description When the next attempt is due (null once it runs) */
+      nextAttemptAt: string | null;
     } | null;
     /** @description RFC 9457 problem details */
     Problem: {
@@ -612,6 +638,7 @@ export interface components {
         | 'not_ready'
         | 'temporal_unavailable'
         | 'worker_unavailable'
+        | 'storage_unavailable'
         | 'internal_error';
       detail: string;
       requestId: string;
@@ -719,6 +746,11 @@ export interface components {
       /** @description Pass as `after` to get the next page */
       nextCursor: string | null;
     };
+    /**
+     * @description Coarse state: queued (waiting for a slot or a delayed start), running, paused, or a terminal one
+     * @enum {string}
+     */
+    JobStatus: 'queued' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
     UpdatedJob: components['schemas']['Job'] & {
       requeued: boolean;
     };
@@ -1044,7 +1076,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1144,7 +1176,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1212,7 +1244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1287,7 +1319,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1377,7 +1409,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1454,7 +1486,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1531,7 +1563,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1608,7 +1640,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1676,7 +1708,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1744,7 +1776,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1830,7 +1862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1939,7 +1971,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2037,7 +2069,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2105,7 +2137,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2173,7 +2205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2241,7 +2273,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2309,7 +2341,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2399,7 +2431,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2482,7 +2514,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Temporal or the workers are unreachable; retry later */
+      /** @description Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds */
       503: {
         headers: {
           [name: string]: unknown;
