@@ -87,7 +87,7 @@ describe('tracing', () => {
       const counts = new Map<string, number>();
       for (const x of spans)
         counts.set(`${x.service} ${x.name}`, (counts.get(`${x.service} ${x.name}`) ?? 0) + 1);
-      const names = [...counts].map(([name, n]) => `${n}× ${name}`).sort();
+      const names = [...counts].map(([name, n]) => `${name} (${n})`).sort();
       console.log(`trace ${traceId}: ${spans.length} spans\n  ${names.join('\n  ')}`);
 
       const named = (name: string) => spans.filter((s) => s.name === name);
