@@ -9,6 +9,7 @@ import { createWebhookActivities, type WebhookDeps } from './deliver-webhook.ts'
 import { createJobStatusActivities } from './read-job-status.ts';
 import { createAdmissionActivities } from './refresh-admissions.ts';
 import { keepAliveAll } from './keep-alive.ts';
+import { reportRetriesOf } from './retry-report.ts';
 import { type Storage } from '../src/storage/types.ts';
 import { type TrainerRegistry } from '../src/training/registry.ts';
 
@@ -28,13 +29,12 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...keepAliveAll({
-      ...createDecodeActivities(deps),
-      ...createPublishActivities(deps),
+      ...reportRetriesOf({ ...createDecodeActivities(deps), ...createPublishActivities(deps) }),
       ...createJobStatusActivities(),
       ...createAdmissionActivities(),
     }),
     // trainStyle heartbeats its own progress; webhooks are bounded by their HTTP timeout.
-    ...createTrainActivities(deps),
+    ...reportRetriesOf(createTrainActivities(deps)),
     ...createWebhookActivities(deps.webhooks),
   };
 }

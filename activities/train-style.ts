@@ -15,6 +15,7 @@ import { FailureType, permanentFailure } from './errors.ts';
 import { resolveTrainer } from './resolve-trainer.ts';
 import { capStorageFailure, storageFailuresSoFar } from './storage-retry-cap.ts';
 import { withStorage } from './storage-failure.ts';
+import { annotateActiveSpan } from '../src/telemetry/trace-context.ts';
 import { trainingReporter } from './training-report.ts';
 import type { TrainStyleInput, TrainStyleResult } from './types.ts';
 
@@ -82,6 +83,13 @@ export function createTrainActivities(deps: TrainDeps) {
         attempt: info.attempt,
         run: input.run,
         resumedFrom,
+      });
+      // In the job's trace: which attempt this is and where it took over.
+      annotateActiveSpan({
+        'atelier.job_id': input.jobId,
+        'atelier.attempt': info.attempt,
+        'atelier.run': input.run,
+        'atelier.resumed_from_iteration': resumedFrom,
       });
       if (claim.skipped.length) {
         log.warn('latest checkpoint unusable, fell back', {

@@ -6,6 +6,8 @@ import { type RecoveryResult } from './recovery.ts';
 import { type RssResult } from './rss-queued.ts';
 import { type SubmitLatency } from './submit-latency.ts';
 import { type SustainedResult } from './sustained.ts';
+import { storageRows } from './storage-rows.ts';
+import { type StorageSpeedResult } from './storage-speed.ts';
 import { trainerRows } from './trainer-rows.ts';
 import { type TrainerSpeedResult } from './trainer-speed.ts';
 import { type ThreadStartResult } from './trainer-thread-start.ts';
@@ -130,5 +132,6 @@ export function rowsOf(d: Details): MetricRow[] {
       unit: 'jobs/s',
       how: `1-iteration jobs, 20 closed-loop clients via the gateway, ${sustained?.windowS ?? 60} s window, 1 training slot`,
     },
+    ...storageRows(d.storage as StorageSpeedResult | undefined),
   ];
 }

@@ -21,6 +21,7 @@ import { rowsOf } from './rows.ts';
 import { rssWithQueuedJobs } from './rss-queued.ts';
 import { startStack } from './stack.ts';
 import { statusLatency } from './status-latency.ts';
+import { storageSpeed } from './storage-speed.ts';
 import { CONCURRENCY, postTraining, submitLatency, trainingBody } from './submit-latency.ts';
 import { sustainedThroughput } from './sustained.ts';
 import { trainerSpeed } from './trainer-speed.ts';
@@ -58,6 +59,7 @@ const loadStart = loadAverage();
 await section('trainer', trainerSpeed);
 await section('trainerThreadStart', trainerThreadStart);
 await section('decode', decodeSpeed);
+await section('storage', storageSpeed);
 
 // Submissions first, with no worker at all and the gateway on an unpolled queue, so
 // nothing else competes for the CPU and none of these jobs ever runs.

@@ -70,12 +70,15 @@ export const ConfigSchema = z.object({
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_CLI_PATH: z.string().optional(),
   WORKER_METRICS_PORT: port(9464),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(10_000).default(10_000),
   MAX_BODY_BYTES: positiveInt(20 * 1024 * 1024),
   MAX_INPUT_PIXELS: positiveInt(40_000_000),
   MAX_TRAINING_PIXELS: positiveInt(1_048_576),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  // Empty or unset: decided by whether stdout is a terminal (see src/log-format.ts).
+  LOG_FORMAT: z.union([z.literal(''), z.enum(['pretty', 'json'])]).optional(),
   ATELIER_API_KEYS: z.string().optional(),
   ATELIER_API_KEYS_FILE: z.string().optional(),
   ATELIER_ADMIN_KEYS: z.string().optional(),
@@ -127,12 +130,16 @@ export interface Config {
   temporalUiPort: number;
   temporalCliPath?: string;
   workerMetricsPort: number;
+  /** Where the worker's metrics listen: loopback unless a scraper in another container needs them. */
+  workerMetricsHost: string;
   shutdownGraceMs: number;
   heartbeatTimeoutMs: number;
   maxBodyBytes: number;
   maxInputPixels: number;
   maxTrainingPixels: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** LOG_FORMAT when set; otherwise each process decides from its stdout. */
+  logFormat?: 'pretty' | 'json';
   apiKeys?: string;
   apiKeysFile?: string;
   adminKeys?: string;
@@ -188,12 +195,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalUiPort: c.TEMPORAL_UI_PORT,
     temporalCliPath: c.TEMPORAL_CLI_PATH || undefined,
     workerMetricsPort: c.WORKER_METRICS_PORT,
+    workerMetricsHost: c.WORKER_METRICS_HOST,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     heartbeatTimeoutMs: c.HEARTBEAT_TIMEOUT_MS,
     maxBodyBytes: c.MAX_BODY_BYTES,
     maxInputPixels: c.MAX_INPUT_PIXELS,
     maxTrainingPixels: c.MAX_TRAINING_PIXELS,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT || undefined,
     apiKeys: c.ATELIER_API_KEYS || undefined,
     apiKeysFile: c.ATELIER_API_KEYS_FILE || undefined,
     adminKeys: c.ATELIER_ADMIN_KEYS || undefined,

@@ -39,6 +39,21 @@ export interface TrainingReportInput {
   checkpointFallback?: CheckpointFallback;
 }
 
+/**
+ * Sent by a job activity's attempt that failed and will be retried, with the cause: Temporal
+ * records no event per failed attempt, so this puts every retry and its reason into the
+ * job's history, where the event log (src/events) reads it as a `retried` event.
+ */
+export interface AttemptFailedInput {
+  /** The activity type, e.g. `trainStyle`, `decodeImage`. */
+  activity: string;
+  /** The training run (1 + resumes), for `trainStyle` only. */
+  run?: number;
+  /** The attempt that failed; the retry is `attempt + 1`. */
+  attempt: number;
+  error: { code: string; message: string };
+}
+
 /** A checkpoint an attempt could not use, and why (null key: the latest record itself was unreadable). */
 export interface SkippedCheckpoint {
   key: string | null;
@@ -54,5 +69,6 @@ export interface CheckpointFallback {
 export const pauseSignal = defineSignal<[PauseInput?]>('pause');
 export const resumeSignal = defineSignal<[ResumeInput?]>('resume');
 export const trainingReportSignal = defineSignal<[TrainingReportInput]>('trainingReport');
+export const attemptFailedSignal = defineSignal<[AttemptFailedInput]>('attemptFailed');
 export const setPriorityUpdate = defineUpdate<SetPriorityResult, [SetPriorityInput]>('setPriority');
 export const statusQuery = defineQuery<JobView>('status');

@@ -31,6 +31,7 @@ import {
   pauseSignal,
   resumeSignal,
   setPriorityUpdate,
+  attemptFailedSignal,
   statusQuery,
   trainingReportSignal,
   type StyleTrainingInput,
@@ -77,6 +78,10 @@ export class TrainingJobState {
       this.paused = false;
     });
     setHandler(trainingReportSignal, (report) => this.onReport(report));
+    // Nothing to do: the signal is for the history (the event log's `retried` event); the
+    // gateway reads a retry's live state from describe(), and the workflow's own view has
+    // no say in it. A handler keeps the SDK from buffering it as unhandled.
+    setHandler(attemptFailedSignal, () => undefined);
     setHandler(statusQuery, () => this.view());
     setHandler(setPriorityUpdate, ({ priority }) => this.changePriority(priority), {
       // Rejections are typed failures, so callers in any language can branch on the type.

@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { logFormatOf } from '../log-format.ts';
 import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { killNow, startAtelierChild, type Supervised } from '../dev/child-process.ts';
 import { storageForDev } from '../dev/storage-for-dev.ts';
@@ -36,6 +37,9 @@ export async function run(argv: string[] = []): Promise<number> {
 
   const env = {
     ...process.env,
+    // Decided here, where the terminal is, and handed down: the children write to the same
+    // terminal (or pipe) and must agree with it, whatever their own stdout looks like.
+    LOG_FORMAT: logFormatOf(config),
     TEMPORAL_ADDRESS: temporal.address,
     ATELIER_DATA_DIR: config.dataDir,
     ...storage.env,

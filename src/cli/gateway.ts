@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { logFormatOf } from '../log-format.ts';
 import { createApp } from '../http/app.ts';
 import { answerClientErrors } from '../http/client-errors.ts';
 import { connectClient, resolveTemporalTarget } from '../temporal/connection.ts';
@@ -15,15 +16,17 @@ import { assertSafeBinding } from '../http/binding-policy.ts';
 import { loadApiKeys } from '../auth/api-keys.ts';
 import { defaultWebhookOf } from '../webhooks/default-webhook.ts';
 import { assertLegacyTrainers } from '../http/routes/legacy/legacy-fields.ts';
+import { startTracing } from '../telemetry/tracing.ts';
 
 export async function run(): Promise<number> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel, { proc: 'gateway' });
+  const log = createLogger(config.logLevel, { proc: 'gateway' }, logFormatOf(config));
   assertSafeBinding(config);
   // Read (and hashed) before anything listens: a bad key file stops the start-up.
   const apiKeys = await loadApiKeys(config);
   const target = resolveTemporalTarget();
-  const client = await connectClient(target);
+  const tracing = await startTracing('gateway');
+  const client = await connectClient(target, undefined, tracing ? [tracing.plugin] : []);
   const trainers = await loadTrainers(config);
   assertLegacyTrainers(config.legacyBaseModels, trainers);
   const app = createApp({
@@ -40,6 +43,7 @@ export async function run(): Promise<number> {
     webhookPolicy: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
     defaultWebhook: await defaultWebhookOf(config),
     tenantLimits: config.tenantLimits,
+    traceRequests: Boolean(tracing),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   answerClientErrors(server);
@@ -65,5 +69,6 @@ export async function run(): Promise<number> {
   server.close();
   (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   await client.connection.close();
+  await tracing?.shutdown();
   return 0;
 }

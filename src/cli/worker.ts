@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { logFormatOf } from '../log-format.ts';
 import { resolveTemporalTarget } from '../temporal/connection.ts';
 import { createWorkers, type QueueSelection } from '../worker/create-workers.ts';
 import { temporalLogger } from '../worker/temporal-logger.ts';
 import { createActivityDeps } from '../worker/activity-deps.ts';
 import { startStorageJanitor } from '../worker/storage-janitor.ts';
+import { startTracing } from '../telemetry/tracing.ts';
 
 const QUEUES: QueueSelection[] = ['orchestration', 'training', 'all'];
 
@@ -21,13 +23,14 @@ export async function run(argv: string[]): Promise<number> {
   const queues = values.queue as QueueSelection;
   if (!QUEUES.includes(queues)) throw new Error(`--queue must be one of ${QUEUES.join(', ')}`);
   const config = loadConfig();
-  const log = createLogger(config.logLevel, { proc: `worker-${queues}` });
+  const log = createLogger(config.logLevel, { proc: `worker-${queues}` }, logFormatOf(config));
+  const tracing = await startTracing(`worker-${queues}`);
   Runtime.install({
     logger: temporalLogger(log),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
       metrics: config.workerMetricsPort
-        ? { prometheus: { bindAddress: `127.0.0.1:${config.workerMetricsPort}` } }
+        ? { prometheus: { bindAddress: `${config.workerMetricsHost}:${config.workerMetricsPort}` } }
         : undefined,
     },
     shutdownSignals: ['SIGINT', 'SIGTERM'],
@@ -57,6 +60,10 @@ export async function run(argv: string[]): Promise<number> {
       : undefined;
   const target = resolveTemporalTarget();
   const connection = await NativeConnection.connect(target.connectionOptions);
+  log.info(
+    { queues, address: target.address },
+    'connected; starting workers (bundling workflows takes seconds)',
+  );
   try {
     const workers = await createWorkers({
       connection,
@@ -67,15 +74,20 @@ export async function run(argv: string[]): Promise<number> {
       workflowBundle: config.workflowBundle,
       taskQueueSuffix: config.taskQueueSuffix,
       deps,
+      plugins: tracing ? [tracing.plugin] : [],
     });
-    // A signal during start-up (bundling takes seconds) found no worker to stop yet.
-    if (stopRequested) for (const w of workers) w.shutdown();
     log.info({ queues, address: target.address, slots: config.trainingSlots }, 'worker running');
-    await Promise.all(workers.map((w) => w.run()));
+    const runs = workers.map((w) => w.run());
+    // A signal during start-up (bundling takes seconds) found no worker to stop yet. Only a running
+    // worker can shut down (run() sets RUNNING synchronously); an initialised one that never ran
+    // would keep its hold on the connection and make close() throw.
+    if (stopRequested) for (const w of workers) w.shutdown();
+    await Promise.all(runs);
     log.info('worker stopped');
     return 0;
   } finally {
     await janitor?.stop();
     await connection.close();
+    await tracing?.shutdown();
   }
 }

@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { freePort } from './free-port.ts';
+import { freePorts } from './free-port.ts';
 
 export interface SeaweedFsOptions {
   weedPath: string;
@@ -20,6 +20,8 @@ export interface SeaweedFsOptions {
   accessKeyId: string;
   secretAccessKey: string;
   readyTimeoutMs?: number;
+  /** Ports other processes will bind later (the gateway's, the metrics'): never given to SeaweedFS. */
+  avoidPorts?: number[];
 }
 
 export interface SeaweedFs {
@@ -45,8 +47,8 @@ const PORT_FLAGS = [
 
 export async function startSeaweedFs(opts: SeaweedFsOptions): Promise<SeaweedFs> {
   await mkdir(opts.dir, { recursive: true });
-  const ports = new Map<string, number>();
-  for (const flag of PORT_FLAGS) ports.set(flag, await freePort());
+  const free = await freePorts(PORT_FLAGS.length, opts.avoidPorts);
+  const ports = new Map(PORT_FLAGS.map((flag, i) => [flag, free[i]]));
   const args = [
     'mini',
     '-ip=127.0.0.1',

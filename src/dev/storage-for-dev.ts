@@ -40,7 +40,15 @@ export async function storageForDev(
   const accessKeyId = process.env.AWS_ACCESS_KEY_ID || 'atelier-dev';
   const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY || randomBytes(18).toString('base64url');
   const dir = path.join(config.dataDir, 'seaweedfs-data');
-  const server = await startSeaweedFs({ weedPath, dir, buckets: [DEV_BUCKET], accessKeyId, secretAccessKey });
+  const server = await startSeaweedFs({
+    weedPath,
+    dir,
+    buckets: [DEV_BUCKET],
+    accessKeyId,
+    secretAccessKey,
+    // The gateway and the worker's metrics bind after SeaweedFS is up.
+    avoidPorts: [config.port, config.workerMetricsPort],
+  });
   return {
     env: {
       ATELIER_STORAGE_URL: `s3://${DEV_BUCKET}`,

@@ -10,6 +10,7 @@ import { eventIdOf, type JobEvent, type JobEventType } from './job-event.ts';
 import { type FailureSummary } from '../jobs/failure-summary.ts';
 import { type HistoryFact } from './history-facts.ts';
 import { createReportTracker } from './training-reports.ts';
+import { attemptFailedOf, retriedEventOf } from './attempt-failures.ts';
 
 const PHASE_EVENTS: Record<string, [JobEventType, string] | undefined> = {
   decoding: ['decoding', 'Decoding the reference image'],
@@ -87,9 +88,15 @@ export function createEventDeriver() {
         // Webhook failures never affect the job, so they never explain its failure either.
         if (activityTypes.get(f.scheduledEventId) !== WEBHOOK_ACTIVITY) lastFailure = f.failure;
         break;
-      case 'signal':
+      case 'signal': {
         if (f.name === 'trainingReport') for (const e of reports.eventsOf(f.arg)) emit(...e);
+        const failed = f.name === 'attemptFailed' ? attemptFailedOf(f.arg) : null;
+        if (failed && !terminal) {
+          if (failed.run !== undefined) reports.retriedAlready(failed.run, failed.attempt + 1);
+          emit(...retriedEventOf(failed));
+        }
         break;
+      }
       case 'update_accepted':
         updateNames.set(f.eventId, f.name);
         break;

@@ -25,6 +25,7 @@ const formatLoss = (loss: number | null) =>
 export function createReportTracker() {
   const seenAttempts = new Set<string>();
   const hints = new Map<string, FailureSummary>();
+  const retried = new Set<string>();
 
   function eventsOf(arg: unknown): Emitted[] {
     const r = arg as Report | null;
@@ -38,9 +39,10 @@ export function createReportTracker() {
     }
     seenAttempts.add(key);
     const out: Emitted[] = [];
-    if (r.attempt > 1) {
+    if (r.attempt > 1 && !retried.has(key)) {
       const failure = hints.get(key) ?? null;
-      const reason = failure ? RETRY_REASONS[failure.kind] : 'the previous attempt did not finish';
+      const said = failure?.kind === 'error' ? `: ${failure.type ?? 'Error'}: ${failure.message}` : '';
+      const reason = failure ? RETRY_REASONS[failure.kind] + said : 'the previous attempt did not finish';
       const data = { run: r.run, attempt: r.attempt, reason: failure?.kind ?? 'unknown', failure };
       out.push(['retried', `Retrying training (attempt ${r.attempt}): ${reason}`, data]);
     }
@@ -56,8 +58,15 @@ export function createReportTracker() {
     hintRetry(run: number, attempt: number, failure: FailureSummary): void {
       hints.set(`${run}:${attempt}`, failure);
     },
+    /** The `retried` event of this attempt came from its predecessor's own report: not again. */
+    retriedAlready(run: number, attempt: number): void {
+      retried.add(`${run}:${attempt}`);
+    },
     /** True for a retried attempt not derived yet whose reason is still unknown. */
     needsHint: (run: number, attempt: number) =>
-      attempt > 1 && !seenAttempts.has(`${run}:${attempt}`) && !hints.has(`${run}:${attempt}`),
+      attempt > 1 &&
+      !seenAttempts.has(`${run}:${attempt}`) &&
+      !hints.has(`${run}:${attempt}`) &&
+      !retried.has(`${run}:${attempt}`),
   };
 }

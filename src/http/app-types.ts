@@ -15,6 +15,8 @@ export interface GatewayDeps extends JobServiceDeps {
   apiKeys?: ApiKeyStore;
   /** Upper bound for the Temporal calls of one request (default 10 s): a down cluster answers 503, not a hang. */
   temporalDeadlineMs?: number;
+  /** A span per request (OpenTelemetry, see src/telemetry/tracing.ts), parent of the workflow start. */
+  traceRequests?: boolean;
 }
 
 export interface AppEnv {

@@ -3,6 +3,7 @@
  * Temporal or storage. Routes are typed (`@hono/zod-openapi`), so `/openapi.json`
  * is generated from the same schemas that validate requests.
  */
+import { httpInstrumentationMiddleware } from '@hono/otel';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKeyStore } from '../auth/api-keys.ts';
 import { createJobReader } from '../jobs/job-reader.ts';
@@ -12,6 +13,9 @@ import { type AppEnv, type Gateway, type GatewayDeps } from './app-types.ts';
 import { toApiError } from './error-mapping.ts';
 import { problemResponse } from './errors.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { registerJobMetrics } from './job-metrics.ts';
+import { createJobCensus } from '../jobs/job-census.ts';
+import { TaskQueue } from '../../workflows/task-queues.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { uploadLimit } from './middleware/body-limit.ts';
 import { temporalDeadline } from './middleware/temporal-deadline.ts';
@@ -36,6 +40,10 @@ const PROTECTED = ['/v1/*', '/queueTrain', '/getTrainStatus', '/stopOrDeleteTrai
 /** Builds the gateway application from its dependencies (no I/O happens here). */
 export function createApp(deps: GatewayDeps) {
   const metrics = createGatewayMetrics();
+  registerJobMetrics(
+    metrics.registry,
+    createJobCensus(deps.client, { taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? '') }),
+  );
   const apiKeys = deps.apiKeys ?? createApiKeyStore([], []);
   const gw: Gateway = {
     ...deps,
@@ -48,6 +56,8 @@ export function createApp(deps: GatewayDeps) {
     }),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // First, so the request's logs and its workflow start happen inside its span.
+  if (deps.traceRequests) app.use('*', httpInstrumentationMiddleware());
   app.use('*', requestContext(deps.log));
   app.use('*', metrics.middleware);
   // Old clients get FastAPI's error shapes for every refusal, authentication's included.

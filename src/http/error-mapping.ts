@@ -14,7 +14,7 @@ import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@tempo
 import { FailureType } from '../../workflows/failures.ts';
 import { HTTPException } from 'hono/http-exception';
 import { JobServiceError, type JobServiceErrorKind } from '../jobs/job-service-error.ts';
-import { InvalidStorageKeyError, StorageNotFoundError } from '../storage/types.ts';
+import { InvalidStorageKeyError, StorageNotFoundError, StorageUnavailableError } from '../storage/types.ts';
 import { ApiError, type ErrorCode } from './errors.ts';
 import { rateLimitHeaders } from './rate-limit-headers.ts';
 
@@ -92,6 +92,15 @@ export function toApiError(err: unknown): ApiError | null {
     err instanceof InvalidStorageKeyError
   ) {
     return new ApiError('not_found', 'no such job or file');
+  }
+  // Transient by definition (disk full or read-only, S3 5xx, refused, timed out). The
+  // detail names the cause's code only: the full message may hold server paths or keys.
+  if (err instanceof StorageUnavailableError) {
+    return new ApiError(
+      'storage_unavailable',
+      `storage is unavailable right now (${err.code}); try again shortly`,
+      { headers: { 'retry-after': '10' } },
+    );
   }
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return new ApiError('conflict', 'a job with this id already exists');

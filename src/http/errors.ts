@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   temporal_unavailable: 503,
   /** Temporal is up but no worker took the request in time (e.g. a priority update). */
   worker_unavailable: 503,
+  /** Storage cannot be written or read right now (disk full or read-only, S3 down). */
+  storage_unavailable: 503,
   internal_error: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -13,6 +13,7 @@ import {
 import { type ArtifactInfo } from '../storage/types.ts';
 import { type ApiJob, type ProgressSample, type QueuePlace } from './api-job.ts';
 import { type JobFacts } from './describe-job.ts';
+import { isRetrying, lastErrorOf } from './retry-view.ts';
 
 export interface JobExtras {
   error: JobError | null;
@@ -99,7 +100,7 @@ export function buildJobView(f: JobFacts, extras: JobExtras): ApiJob {
     tenantId: f.memo.tenantId,
     styleName: f.memo.styleName,
     baseModel: f.memo.baseModel,
-    status,
+    status: (status === 'running' || status === 'queued') && isRetrying(f) ? 'retrying' : status,
     phase,
     priority: f.training?.priority ?? f.memo.priority,
     progress,
@@ -112,6 +113,7 @@ export function buildJobView(f: JobFacts, extras: JobExtras): ApiJob {
     finishedAt: f.closeTime?.toISOString() ?? null,
     error:
       status === 'failed' ? (extras.error ?? { code: 'TrainingFailed', message: 'the job failed' }) : null,
+    lastError: lastErrorOf(f),
     artifacts: extras.artifacts.map((a) => ({
       name: a.name,
       bytes: a.bytes,

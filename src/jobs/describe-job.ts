@@ -22,6 +22,7 @@ import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
 import { summarizeFailure, type FailureSummary } from './failure-summary.ts';
 import { type Storage } from '../storage/types.ts';
 import { parseJobMemo, type JobMemo } from './job-memo.ts';
+import { pendingRetryOf, type PendingRetry } from './pending-retry.ts';
 import { jobNotFound } from './job-service-error.ts';
 
 const State = proto.temporal.api.enums.v1.PendingActivityState;
@@ -64,6 +65,8 @@ export interface JobFacts {
   phase: JobPhase | null;
   memo: JobMemo;
   training: TrainingActivityFacts | null;
+  /** A job activity (decode, train, publish, cleanup) being retried now, with the cause. */
+  retry: PendingRetry | null;
 }
 
 async function trainingFacts(
@@ -115,6 +118,7 @@ export async function factsOf(
     phase: (JOB_PHASES as readonly string[]).includes(phase ?? '') ? (phase as JobPhase) : null,
     memo,
     training: await trainingFacts(client, d),
+    retry: pendingRetryOf(d.raw.pendingActivities ?? []),
   };
 }
 

@@ -11,6 +11,7 @@ import { type ApiJob } from './api-job.ts';
 import { buildJobView, statusAndPhaseOf } from './build-job-view.ts';
 import { describeJob, type JobFacts, type JobLookupDeps } from './describe-job.ts';
 import { failureOfClosedJob } from './job-failure.ts';
+import { isRetrying } from './retry-view.ts';
 import { type QueueTracker } from './queue-tracker.ts';
 
 export interface JobReader {
@@ -60,7 +61,8 @@ export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue:
       status === 'failed' ? errorOf(f) : null,
       status === 'succeeded' ? storage.listArtifacts(f) : [],
       !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f, status === 'succeeded') : null,
-      terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f)),
+      // A retry waits for its backoff, not for a training slot.
+      terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f) && !isRetrying(f)),
     ]);
     return buildJobView(f, { error, artifacts, lastCheckpoint: checkpoint, queue: place, now: new Date() });
   }

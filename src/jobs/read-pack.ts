@@ -56,7 +56,11 @@ export async function readPack(client: Client, jobs: JobReader, ref: PackRef): P
     ),
   );
   const styles = found.filter((j): j is ApiJob => j !== null);
-  const progress = styles.map((j) => ({ status: j.status, percent: j.progress?.percent ?? null }));
+  // A retrying style is still on its way, like a running one, for the pack's summary.
+  const progress = styles.map((j) => ({
+    status: j.status === 'retrying' ? ('running' as const) : j.status,
+    percent: j.progress?.percent ?? null,
+  }));
   const paused = styles.some((j) => j.status === 'paused');
   const summary = summarizePack(progress, memo.styles, paused, d.status.name !== 'RUNNING');
   const status: ApiPack['status'] = d.status.name === 'CANCELLED' ? 'cancelled' : summary.status;

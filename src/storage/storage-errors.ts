@@ -8,37 +8,37 @@ export abstract class StorageError extends Error {
   abstract readonly permanent: boolean;
 }
 
-/** The object does not exist (a blob, checkpoint or artifact the caller needs). */
-export class StorageNotFoundError extends StorageError {
-  override name = 'StorageNotFoundError';
+/** Retrying cannot help: the data or the request itself is wrong. */
+abstract class PermanentStorageError extends StorageError {
   readonly permanent = true;
+}
+
+/** The object does not exist (a blob, checkpoint or artifact the caller needs). */
+export class StorageNotFoundError extends PermanentStorageError {
+  override name = 'StorageNotFoundError';
 }
 
 /** The object exists but its bytes or record are not what was written (garbage, truncated, wrong hash). */
-export class StorageCorruptError extends StorageError {
+export class StorageCorruptError extends PermanentStorageError {
   override name = 'StorageCorruptError';
-  readonly permanent = true;
 }
 
 /** A caller-supplied id or name that may not become a key. */
-export class InvalidStorageKeyError extends StorageError {
+export class InvalidStorageKeyError extends PermanentStorageError {
   override name = 'InvalidStorageKeyError';
-  readonly permanent = true;
 }
 
 /**
  * A checkpoint writer that a newer attempt has superseded (fencing). Permanent for
  * that attempt: it must stop writing; the newer attempt carries the job on.
  */
-export class StaleWriterError extends StorageError {
+export class StaleWriterError extends PermanentStorageError {
   override name = 'StaleWriterError';
-  readonly permanent = true;
 }
 
 /** An artifact name that was already published with other bytes: artifacts are immutable. */
-export class ArtifactConflictError extends StorageError {
+export class ArtifactConflictError extends PermanentStorageError {
   override name = 'ArtifactConflictError';
-  readonly permanent = true;
 }
 
 /**

@@ -3,7 +3,7 @@
  * files (`@temporalio/envconfig`), so Temporal Cloud or any cluster works unchanged.
  */
 import { loadClientConnectConfig } from '@temporalio/envconfig';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientPlugin } from '@temporalio/client';
 
 export interface TemporalTarget {
   address: string;
@@ -22,10 +22,14 @@ export function resolveTemporalTarget(env: NodeJS.ProcessEnv = process.env): Tem
 }
 
 /** A client-only connection (pure JS gRPC: the gateway loads no native module). */
-export async function connectClient(target: TemporalTarget, connectTimeoutMs = 10_000): Promise<Client> {
+export async function connectClient(
+  target: TemporalTarget,
+  connectTimeoutMs = 10_000,
+  plugins: ClientPlugin[] = [],
+): Promise<Client> {
   const connection = await Connection.connect({
     ...target.connectionOptions,
     connectTimeout: connectTimeoutMs,
   });
-  return new Client({ connection, namespace: target.namespace });
+  return new Client({ connection, namespace: target.namespace, plugins });
 }

@@ -19,6 +19,8 @@ export interface DevServerOptions {
   /** Defaults to <dataDir>/temporal.db; ':memory:' keeps nothing. */
   dbFile?: string;
   namespace?: string;
+  /** The server's Prometheus endpoint (`/metrics`); the CLI picks a free port when omitted. */
+  metricsPort?: number;
   readyTimeoutMs?: number;
   log?: (msg: string) => void;
 }
@@ -54,6 +56,7 @@ export function devServerArgs(opts: DevServerOptions): string[] {
   args.push('--namespace', opts.namespace ?? 'default', '--log-level', 'warn');
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
+  if (opts.metricsPort) args.push('--metrics-port', String(opts.metricsPort));
   if (opts.dbFile !== ':memory:') {
     args.push(
       '--db-filename',

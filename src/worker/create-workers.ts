@@ -3,7 +3,7 @@
  * activities; training runs only `trainStyle`, with as many slots as the machine has
  * trainers, so a long training never holds up decoding or publishing.
  */
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerPlugin } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities/index.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
 import { workflowSource } from './workflow-source.ts';
@@ -20,6 +20,8 @@ export interface CreateWorkersOptions {
   deps: ActivityDeps;
   /** Test isolation: a suffix for both task queue names. */
   taskQueueSuffix?: string;
+  /** e.g. tracing's interceptors (src/telemetry/tracing.ts). */
+  plugins?: WorkerPlugin[];
 }
 
 export async function createWorkers(opts: CreateWorkersOptions): Promise<Worker[]> {
@@ -32,6 +34,7 @@ export async function createWorkers(opts: CreateWorkersOptions): Promise<Worker[
     // Progress reaches the server (and so the API) at least every second.
     maxHeartbeatThrottleInterval: '1s',
     defaultHeartbeatThrottleInterval: '1s',
+    plugins: opts.plugins,
   };
   const workers: Worker[] = [];
   if (opts.queues !== 'training') {

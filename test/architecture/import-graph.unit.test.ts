@@ -14,6 +14,7 @@ const LAYERS: string[][] = [
   [
     'src/config',
     'src/logger',
+    'src/log-format',
     'src/provision',
     'src/storage',
     'src/imaging',
@@ -23,6 +24,7 @@ const LAYERS: string[][] = [
     'src/temporal',
     'src/contract',
     'src/telemetry',
+    'src/client',
   ],
   ['activities'],
   ['src/jobs'],

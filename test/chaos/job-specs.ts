@@ -7,17 +7,15 @@
  * paused and resumed (same bytes required), and some clients repeat an acknowledged
  * request (a lost response), which must return the same job.
  */
+import { type CreateTraining } from '../../src/client/index.ts';
 import { type Rng } from './prng.ts';
 import { paletteImage } from '../harness/images.ts';
 import { type ReferenceInput } from '../harness/reference-trainer.ts';
 
-export interface TrainingBody {
-  styleName: string;
-  baseModel: 'color-lut';
-  styleRefBase64: string;
-  params: Record<string, unknown>;
-  priority: number;
-}
+/** The API's request body (from the typed client), with every field the chaos run sets. */
+export type TrainingBody = Required<
+  Pick<CreateTraining, 'styleName' | 'baseModel' | 'styleRefBase64' | 'params' | 'priority'>
+>;
 
 export interface JobSpec {
   index: number;

@@ -11,7 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { isProcessAlive } from '../../src/training/command/process-group.ts';
 import { listening } from '../harness/ports.ts';
-import { freePort } from '../helpers/free-port.ts';
+import { freePorts } from '../helpers/free-port.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { trainingBody } from '../helpers/api-client.ts';
 import { ATELIER_BIN } from '../harness/components.ts';
@@ -48,7 +48,7 @@ describe('atelier dev', () => {
   it('comes up, stops cleanly on SIGINT (exit 0, ports free, no process left) and keeps workflows across restarts', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-dev-'));
     dirs.push(dataDir);
-    const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, temporalPort, uiPort] = await freePorts(3);
     const env = {
       ATELIER_DATA_DIR: dataDir,
       PORT: String(port),
@@ -99,7 +99,7 @@ describe('atelier dev --storage s3', () => {
   it('starts an embedded SeaweedFS beside the dev server; jobs store everything in it; Ctrl-C stops it too', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-dev-s3-'));
     try {
-      const [port, temporalPort] = [await freePort(), await freePort()];
+      const [port, temporalPort] = await freePorts(2);
       const dev = await startDev({
         ATELIER_DATA_DIR: dataDir,
         PORT: String(port),

@@ -25,6 +25,7 @@ interface Service {
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: Record<string, { condition?: string }> | string[];
   healthcheck?: { test?: string[] | string; disable?: boolean };
+  profiles?: string[];
 }
 interface ComposeFile {
   services: Record<string, Service>;
@@ -44,7 +45,11 @@ const LONG_RUNNING = [
   'gateway',
   'worker-orchestration',
   'worker-training',
+  'prometheus',
+  'grafana',
 ];
+/** Started only with `--profile observability`. */
+const OBSERVABILITY = ['prometheus', 'grafana'];
 const ONE_SHOT = ['temporal-schema', 'temporal-namespace', 'atelier-setup'];
 const RUNTIME_APP = ['gateway', 'worker-orchestration', 'worker-training'];
 
@@ -91,7 +96,8 @@ function withDefaults(value: string): string {
 
 describe('docker-compose.yml', () => {
   it('defines every service of the stack', () => {
-    expect(Object.keys(services).sort()).toEqual(
+    const byDefault = Object.keys(services).filter((n) => !services[n].profiles);
+    expect(byDefault.sort()).toEqual(
       [
         'postgresql',
         'temporal-schema',
@@ -300,12 +306,14 @@ describe('docker-compose.yml', () => {
     expect(probe('seaweedfs')).toContain('http://127.0.0.1:8333/healthz');
   });
 
-  it('publishes exactly the API (3000), the Temporal UI (8233) and Temporal gRPC (7233)', () => {
+  it('publishes exactly the API (3000), the Temporal UI (8233) and Temporal gRPC (7233), plus Grafana (3001) and Prometheus (9090) in their profile', () => {
     expect(publishedPorts('gateway')).toEqual(['3000:3000']);
     expect(publishedPorts('temporal-ui')).toEqual(['8233:8080']);
     expect(publishedPorts('temporal')).toEqual(['7233:7233']);
+    expect(publishedPorts('grafana')).toEqual(['3001:3000']);
+    expect(publishedPorts('prometheus')).toEqual(['9090:9090']);
     const publishing = Object.keys(services).filter((n) => publishedPorts(n).length > 0);
-    expect(publishing.sort()).toEqual(['gateway', 'temporal', 'temporal-ui']);
+    expect(publishing.sort()).toEqual(['gateway', 'grafana', 'prometheus', 'temporal', 'temporal-ui']);
   });
 
   it('keeps worker-training scalable (no container_name, no host port)', () => {
@@ -334,6 +342,106 @@ describe('docker-compose.yml', () => {
     for (const ref of refs) expect(ref, ref).toMatch(/^\w+:?-/);
     // `$$` escapes aside, no bare `$VAR` interpolation either.
     expect(composeText.replace(/\$\$/g, '').match(/\$(?!\{)\w+/g)).toBeNull();
+  });
+});
+
+describe('docker-compose.yml: the observability profile', () => {
+  interface ScrapeConfig {
+    job_name: string;
+    metrics_path?: string;
+    static_configs?: { targets: string[] }[];
+    dns_sd_configs?: { names: string[]; type?: string; port: number }[];
+  }
+  const promDir = path.join(root, 'deploy/prometheus');
+  const prometheusConfig = parse(readFileSync(path.join(promDir, 'prometheus.yml'), 'utf8')) as {
+    rule_files: string[];
+    scrape_configs: ScrapeConfig[];
+  };
+  /** Every scrape target as compose service and port. */
+  const targets = prometheusConfig.scrape_configs.flatMap((c) => [
+    ...(c.static_configs ?? []).flatMap((s) =>
+      s.targets.map((t) => ({ job: c.job_name, service: t.split(':')[0], port: t.split(':')[1] })),
+    ),
+    ...(c.dns_sd_configs ?? []).flatMap((d) =>
+      d.names.map((n) => ({ job: c.job_name, service: n, port: String(d.port) })),
+    ),
+  ]);
+
+  it('puts Prometheus and Grafana in the profile, and nothing else', () => {
+    for (const name of OBSERVABILITY) expect(service(name).profiles, name).toEqual(['observability']);
+    const profiled = Object.keys(services).filter((n) => services[n].profiles);
+    expect(profiled.sort()).toEqual([...OBSERVABILITY].sort());
+    // The default stack never waits for an optional service.
+    for (const name of Object.keys(services).filter((n) => !services[n].profiles))
+      for (const dep of Object.keys(dependsOn(name)))
+        expect(OBSERVABILITY, `${name} -> ${dep}`).not.toContain(dep);
+    expect(dependsOn('grafana')).toEqual({ prometheus: 'service_healthy' });
+    expect(compose.volumes).toHaveProperty('prometheus-data');
+    expect(compose.volumes).toHaveProperty('grafana-data');
+  });
+
+  it('gives Prometheus the config and rules from deploy/prometheus', () => {
+    const p = service('prometheus');
+    const mount = mounts('prometheus').find((m) => m.target === '/etc/prometheus');
+    expect(mount).toEqual({ source: './deploy/prometheus', target: '/etc/prometheus', mode: 'ro' });
+    expect(p.command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    // Rule files are relative to the config file, so the same paths work for promtool here.
+    for (const file of prometheusConfig.rule_files) {
+      expect(path.isAbsolute(file), file).toBe(false);
+      expect(existsSync(path.join(promDir, file)), file).toBe(true);
+    }
+  });
+
+  it('scrapes every process that serves metrics, each where it listens, on an address others can reach', () => {
+    expect(targets.map((t) => t.service).sort()).toEqual(
+      ['gateway', 'temporal', 'worker-orchestration', 'worker-training'].sort(),
+    );
+    for (const t of targets) expect(services[t.service], t.job).toBeDefined();
+    const port = (s: string) => targets.find((t) => t.service === s)!.port;
+    expect(port('gateway')).toBe(env('gateway').PORT);
+    expect(env('gateway').HOST).toBe('0.0.0.0');
+    for (const name of ['worker-orchestration', 'worker-training']) {
+      expect(port(name), name).toBe(env(name).WORKER_METRICS_PORT);
+      expect(env(name).WORKER_METRICS_HOST, name).toBe('0.0.0.0');
+    }
+    const [host, serverPort] = env('temporal').PROMETHEUS_ENDPOINT.split(':');
+    expect(host).toBe('0.0.0.0');
+    expect(port('temporal')).toBe(serverPort);
+    // Scaled training workers are each a target: found by DNS, not one fixed address.
+    const training = prometheusConfig.scrape_configs.find((c) =>
+      c.dns_sd_configs?.some((d) => d.names.includes('worker-training')),
+    );
+    expect(training?.dns_sd_configs?.[0].type).toBe('A');
+  });
+
+  it('provisions Grafana with the Prometheus datasource and the dashboard the panels name', () => {
+    const grafanaMount = (target: string) => mounts('grafana').find((m) => m.target === target);
+    const provisioning = grafanaMount('/etc/grafana/provisioning');
+    expect(provisioning?.source).toBe('./deploy/grafana/provisioning');
+    const datasources = parse(
+      readFileSync(path.join(root, provisioning!.source, 'datasources/prometheus.yml'), 'utf8'),
+    ) as { datasources: { uid: string; type: string; url: string }[] };
+    const ds = datasources.datasources[0];
+    expect(ds.type).toBe('prometheus');
+    const url = new URL(ds.url);
+    expect(services[url.hostname]).toBe(service('prometheus'));
+    expect(publishedPorts('prometheus')[0].split(':')[1]).toBe(url.port);
+
+    const providers = parse(
+      readFileSync(path.join(root, provisioning!.source, 'dashboards/atelier.yml'), 'utf8'),
+    ) as { providers: { options: { path: string } }[] };
+    const dashboards = grafanaMount(providers.providers[0].options.path);
+    expect(dashboards?.source).toBe('./deploy/grafana');
+    const dashboard = JSON.parse(
+      readFileSync(path.join(root, dashboards!.source, 'atelier-dashboard.json'), 'utf8'),
+    ) as { uid: string; panels: { id: number; datasource: { uid: string }; targets: { expr: string }[] }[] };
+    expect(dashboard.uid).toBeTruthy();
+    expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
+    for (const panel of dashboard.panels) {
+      expect(panel.datasource.uid).toBe(ds.uid);
+      expect(panel.targets.length).toBeGreaterThan(0);
+      for (const t of panel.targets) expect(t.expr).toBeTruthy();
+    }
   });
 });
 

@@ -108,3 +108,52 @@ describe('createEventDeriver', () => {
     expect(events.map((e) => [e.type, e.data.priority])).toEqual([['priority_changed', 1]]);
   });
 });
+
+describe('retries reported by the failed attempt itself', () => {
+  const enospc = 'writing checkpoint 4 of job local/j: ENOSPC: no space left on device, write';
+  const failed = (activity: string, attempt: number, run?: number) =>
+    fact({
+      kind: 'signal',
+      name: 'attemptFailed',
+      arg: { activity, attempt, run, error: { code: 'StorageUnavailable', message: enospc } },
+    });
+
+  it('a failed training attempt gives one retried event with the cause, not a second at the next start', () => {
+    const events = derive([report(1, 1, 0, 'k0'), failed('trainStyle', 1, 1), report(1, 2, 0)]);
+    expect(events.map((e) => [e.type, e.data.attempt])).toEqual([
+      ['attempt_started', 1],
+      ['retried', 2],
+      ['attempt_started', 2],
+    ]);
+    expect(events[1].message).toBe(`Retrying training (attempt 2): StorageUnavailable: ${enospc}`);
+    expect(events[1].data).toMatchObject({
+      activity: 'trainStyle',
+      run: 1,
+      reason: 'error',
+      failure: { kind: 'error', type: 'StorageUnavailable', message: enospc },
+    });
+  });
+
+  it('an attempt that fails before it reports (the claim fails) still shows as retried', () => {
+    const events = derive([phase('training'), failed('trainStyle', 1, 1), failed('trainStyle', 2, 1)]);
+    expect(events.map((e) => [e.type, e.data.attempt])).toEqual([
+      ['training_queued', undefined],
+      ['retried', 2],
+      ['retried', 3],
+    ]);
+  });
+
+  it.each([
+    ['decodeImage', 'decoding'],
+    ['publishArtifacts', 'publishing'],
+  ])('%s: "Retrying %s (attempt n)"', (activity, what) => {
+    const [event] = derive([failed(activity, 2)]);
+    expect(event.type).toBe('retried');
+    expect(event.message).toMatch(new RegExp(`^Retrying ${what} \\(attempt 3\\): StorageUnavailable: `));
+    expect(event.data).not.toHaveProperty('run');
+  });
+
+  it('ignores a malformed report', () => {
+    expect(derive([fact({ kind: 'signal', name: 'attemptFailed', arg: { activity: 'x' } })])).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
- * A Debian package a benchmark needs (redis-server for the BullMQ peer, postgresql-15
- * for the cluster tier), installed with apt when its binary is missing. Only as
- * root; anyone else is told what to install. Never used by `npm test`.
+ * A Debian package a benchmark or test needs (redis-server for the BullMQ peer, postgresql-15
+ * for the cluster tier, prometheus for promtool's check of the alert rules), installed with
+ * apt when its binary is missing. Only as root; anyone else is told what to install.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

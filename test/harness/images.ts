@@ -121,6 +121,11 @@ export function photoJpeg(width: number, height: number, seed = 1): Promise<Buff
     .toBuffer();
 }
 
+/** `photoPixels` as a PNG: as large as a real photo's (the noise defeats the compression). */
+export function photoPng(width: number, height: number, seed = 1): Promise<Buffer> {
+  return pngOf(photoPixels(width, height, seed));
+}
+
 /** One flat colour, with an alpha channel when `alpha` is given. */
 export function solid(
   width: number,

@@ -1,1 +1,1 @@
-export { freePort } from '../../src/dev/free-port.ts';
+export { freePort, freePorts } from '../../src/dev/free-port.ts';

@@ -13,7 +13,7 @@ import { startSeaweedFs, type SeaweedFs } from '../../src/dev/seaweedfs-server.t
 import { provisionSeaweedFs } from '../../src/provision/seaweedfs.ts';
 import { provisionTemporalCli } from '../../src/temporal/cli-provision.ts';
 import { startDevServer, type DevServer } from '../../src/temporal/dev-server.ts';
-import { freePort } from './free-port.ts';
+import { freePorts } from './free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,10 +42,16 @@ export async function setup(project: TestProject): Promise<void> {
     provisionTemporalCli({ dataDir, log }),
     provisionSeaweedFs({ dataDir, log }),
   ]);
-  const [port, uiPort] = [await freePort(), await freePort()];
+  const [port, uiPort] = await freePorts(2);
   [server, seaweed] = await Promise.all([
     startDevServer({ cliPath: cli.path!, dataDir: tmp, port, uiPort, dbFile: path.join(tmp, 'temporal.db') }),
-    startSeaweedFs({ weedPath, dir: path.join(tmp, 'seaweedfs'), buckets: [TEST_BUCKET], ...credentials }),
+    startSeaweedFs({
+      weedPath,
+      dir: path.join(tmp, 'seaweedfs'),
+      buckets: [TEST_BUCKET],
+      ...credentials,
+      avoidPorts: [port, uiPort],
+    }),
   ]);
   project.provide('temporalAddress', server.address);
   project.provide('temporalUiUrl', server.uiUrl!);

@@ -20,8 +20,11 @@ process.once('exit', () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+/** What a child process needs of the harness: the Temporal address, data, storage, task queues. */
+type ProcessTarget = Pick<Harness, 'address' | 'dataDir' | 'storageEnv' | 'suffix'>;
+
 export function startWorkerProcess(
-  h: Harness,
+  h: ProcessTarget,
   queue: 'orchestration' | 'training' | 'all',
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
@@ -30,7 +33,7 @@ export function startWorkerProcess(
 
 /** `args` after `atelier`; `ready` is the log message that says it is serving. */
 export async function startAtelierProcess(
-  h: Harness,
+  h: ProcessTarget,
   args: string[],
   ready: string,
   env: Record<string, string> = {},
@@ -46,6 +49,8 @@ export async function startAtelierProcess(
       CHECKPOINT_EVERY_MS: '200',
       SHUTDOWN_GRACE_MS: '2000',
       LOG_LEVEL: 'info',
+      // Tests read these logs as JSON, whatever a developer's shell says.
+      LOG_FORMAT: 'json',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,12 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { toApiError } from '../../src/http/error-mapping.ts';
 import { ApiError, ERROR_STATUS, type ErrorCode } from '../../src/http/errors.ts';
-import { InvalidStorageKeyError, StorageNotFoundError } from '../../src/storage/types.ts';
+import {
+  InvalidStorageKeyError,
+  StorageCorruptError,
+  StorageNotFoundError,
+  StorageUnavailableError,
+} from '../../src/storage/types.ts';
 import { JobServiceError } from '../../src/jobs/job-service-error.ts';
 
 /** What onError answers: the mapped code, or internal_error for what the mapping does not know. */
@@ -91,6 +96,19 @@ const cases: Array<[source: string, code: ErrorCode, status: number, error: unkn
     503,
     new ServiceError('down', { cause: grpc(14) }),
   ],
+  [
+    'storage full or read-only',
+    'storage_unavailable',
+    503,
+    new StorageUnavailableError("EROFS: read-only file system, open '/data/tenants/t/blobs/.tmp-1'", 'EROFS'),
+  ],
+  [
+    'S3 refusing connections',
+    'storage_unavailable',
+    503,
+    new StorageUnavailableError('S3 PUT k failed: ECONNREFUSED: connect', 'ECONNREFUSED'),
+  ],
+  ['corrupt storage (a bug or damage, not a retry)', 'internal_error', 500, new StorageCorruptError('bad')],
   ['any other gRPC status (INVALID_ARGUMENT)', 'internal_error', 500, grpc(3)],
   ['a ServiceError without a gRPC cause', 'internal_error', 500, new ServiceError('odd')],
   ['a plain Error', 'internal_error', 500, new Error('bug')],
@@ -131,6 +149,17 @@ describe('toApiError', () => {
       'ratelimit-policy': '3;w=18',
     });
     expect(err?.options.extra).toEqual({});
+  });
+
+  it('tells clients when to retry while storage is unavailable, and names the cause without server paths', () => {
+    const err = new StorageUnavailableError(
+      "ENOSPC: no space left on device, write '/data/tenants/t/blobs/.tmp-1'",
+      'ENOSPC',
+    );
+    const api = toApiError(err);
+    expect(api?.options.headers).toEqual({ 'retry-after': '10' });
+    expect(api?.message).toContain('ENOSPC');
+    expect(api?.message).not.toContain('/data');
   });
 
   it('answers a missing job and a missing file alike (tenancy: no hint that an id exists elsewhere)', () => {

@@ -6,6 +6,7 @@ import { type WorkflowExecutionStatusName } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { buildJobView, statusAndPhaseOf, type JobExtras } from '../../src/jobs/build-job-view.ts';
 import { type JobFacts, type TrainingActivityFacts } from '../../src/jobs/describe-job.ts';
+import { type PendingRetry } from '../../src/jobs/pending-retry.ts';
 import { JobMemoSchema, type JobMemoInput } from '../../src/jobs/job-memo.ts';
 import { type JobPhase } from '../../workflows/job-view.ts';
 
@@ -35,6 +36,7 @@ function facts(over: Partial<JobFacts> = {}, memo: Partial<JobMemoInput> = {}): 
       ...memo,
     }),
     training: null,
+    retry: null,
     ...over,
   };
 }
@@ -232,5 +234,97 @@ describe('the rest of the view', () => {
     ['attempt 0 before training ever started', facts({ phase: 'decoding' }), 3, 0],
   ])('priority and attempt: %s', (_name, f, priority, attempt) => {
     expect(buildJobView(f, extras())).toMatchObject({ priority, attempt });
+  });
+});
+
+describe('while an activity retries', () => {
+  const enospc = 'writing checkpoint 3 of job acme/job-1: ENOSPC: no space left on device, write';
+  const retry = (over: Partial<PendingRetry> = {}): PendingRetry => ({
+    activity: 'trainStyle',
+    failedAttempt: 2,
+    waiting: true,
+    failure: { kind: 'error', type: 'StorageUnavailable', message: enospc },
+    failedAt: at(3),
+    nextAttemptAt: at(-1),
+    ...over,
+  });
+  const failing = { ...beat(0), storageFailures: 2 };
+  const cases: Array<[string, JobFacts, string]> = [
+    [
+      'the next training attempt waits for its backoff, not for a slot',
+      facts({ training: training({ state: 'scheduled', attempt: 3 }), retry: retry() }),
+      'retrying',
+    ],
+    [
+      'the next training attempt runs, storage still failing in a row',
+      facts({ training: training({ attempt: 3, heartbeat: failing }), retry: retry({ waiting: false }) }),
+      'retrying',
+    ],
+    [
+      'the next training attempt has written a checkpoint (the count is reset)',
+      facts({ training: training({ attempt: 3, heartbeat: beat(5) }), retry: retry({ waiting: false }) }),
+      'running',
+    ],
+    [
+      'a training attempt resumed after a lost worker',
+      facts({
+        training: training({ attempt: 2, heartbeat: beat(5) }),
+        retry: retry({
+          waiting: false,
+          failure: { kind: 'worker_lost', type: 'HeartbeatTimeout', message: 'lost' },
+        }),
+      }),
+      'running',
+    ],
+    [
+      'waiting for a worker after the last one was shut down: queued like any task',
+      facts({
+        training: training({ state: 'scheduled', attempt: 2 }),
+        retry: retry({
+          failure: { kind: 'error', type: 'WorkerShutdown', message: 'Worker is shutting down' },
+        }),
+      }),
+      'queued',
+    ],
+    [
+      'waiting for a worker after a lost one (heartbeat timeout): queued',
+      facts({
+        training: training({ state: 'scheduled', attempt: 2 }),
+        retry: retry({ failure: { kind: 'worker_lost', type: 'HeartbeatTimeout', message: 'lost' } }),
+      }),
+      'queued',
+    ],
+    [
+      'publishing, its next attempt running',
+      facts({ phase: 'publishing', retry: retry({ activity: 'publishArtifacts', waiting: false }) }),
+      'retrying',
+    ],
+    ['paused: stays paused', facts({ phase: 'paused', retry: retry() }), 'paused'],
+    [
+      'closed: the terminal status',
+      facts({ executionStatus: 'FAILED', phase: 'failed', retry: retry() }),
+      'failed',
+    ],
+  ];
+  it.each(cases)('status: %s → %s', (_name, f, status) => {
+    expect(buildJobView(f, extras()).status).toBe(status);
+  });
+
+  it('lastError carries the cause, the activity and the failed attempt', () => {
+    const view = buildJobView(facts({ retry: retry() }), extras());
+    expect(view.lastError).toEqual({
+      code: 'StorageUnavailable',
+      message: enospc,
+      activity: 'trainStyle',
+      attempt: 2,
+      at: at(3).toISOString(),
+      nextAttemptAt: at(-1).toISOString(),
+    });
+  });
+
+  it('lastError is null when nothing retries, and once the job has closed', () => {
+    expect(buildJobView(facts(), extras()).lastError).toBeNull();
+    const closed = facts({ executionStatus: 'COMPLETED', phase: 'succeeded', retry: retry() });
+    expect(buildJobView(closed, extras()).lastError).toBeNull();
   });
 });

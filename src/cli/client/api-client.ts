@@ -1,14 +1,18 @@
 /**
  * The HTTP client of the `atelier` client commands: `ATELIER_URL` (default
- * http://127.0.0.1:3000) and `ATELIER_API_KEY`. Problem+json answers become CliErrors
- * with the matching exit code; a connection failure becomes "unreachable".
+ * http://127.0.0.1:3000) and `ATELIER_API_KEY`. Calls go through the typed client
+ * (`atelier/client`, generated from /openapi.json); streams (SSE, downloads) use `request`.
+ * Problem+json answers become CliErrors with the matching exit code; a connection failure
+ * becomes "unreachable".
  */
+import { createAtelierClient, type AtelierClient } from '../../client/index.ts';
 import { CliError, ExitCode } from './exit-codes.ts';
 
 export interface ApiClient {
   baseUrl: string;
+  /** Typed calls: `dataOf(await api.typed.GET('/v1/trainings/{id}', …))`. */
+  typed: AtelierClient;
   request(path: string, init?: RequestInit): Promise<Response>;
-  json<T>(path: string, init?: RequestInit): Promise<T>;
 }
 
 interface Problem {
@@ -23,27 +27,35 @@ function exitCodeFor(status: number): number {
   return ExitCode.refused;
 }
 
-export async function problemError(res: Response): Promise<CliError> {
-  const text = await res.text().catch(() => '');
-  let problem: Problem = {};
-  try {
-    problem = JSON.parse(text) as Problem;
-  } catch {
-    problem = { detail: text.slice(0, 200) };
-  }
+/** A problem+json body (or any other error body) as the CliError the user sees. */
+export function problemErrorOf(status: number, body: unknown): CliError {
+  const problem: Problem =
+    body && typeof body === 'object' ? (body as Problem) : { detail: String(body ?? '').slice(0, 200) };
   const fields = problem.errors?.map((e) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
-  const what = problem.detail || `HTTP ${res.status}`;
-  return new CliError(`${what}${problem.code ? ` (${problem.code})` : ''}${fields}`, exitCodeFor(res.status));
+  const what = problem.detail || `HTTP ${status}`;
+  return new CliError(`${what}${problem.code ? ` (${problem.code})` : ''}${fields}`, exitCodeFor(status));
 }
 
-export function createApiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
-  const baseUrl = (env.ATELIER_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
-  const key = env.ATELIER_API_KEY;
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (key) headers.set('authorization', `Bearer ${key}`);
+export async function problemError(res: Response): Promise<CliError> {
+  const text = await res.text().catch(() => '');
+  try {
+    return problemErrorOf(res.status, JSON.parse(text));
+  } catch {
+    return problemErrorOf(res.status, text);
+  }
+}
+
+/** The data of a typed call, or the CliError its error answer stands for. */
+export function dataOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok && result.data !== undefined) return result.data;
+  throw problemErrorOf(result.response.status, result.error);
+}
+
+/** fetch, with a connection failure turned into an "unreachable" CliError naming the cause. */
+function reachingFetch(baseUrl: string): typeof fetch {
+  return async (input, init) => {
     try {
-      return await fetch(baseUrl + path, { ...init, headers });
+      return await fetch(input, init);
     } catch (err) {
       if ((err as Error).name === 'AbortError') throw err;
       // undici puts the socket error in `cause` (an AggregateError when several addresses were tried).
@@ -58,14 +70,20 @@ export function createApiClient(env: NodeJS.ProcessEnv = process.env): ApiClient
         ExitCode.unreachable,
       );
     }
-  }
+  };
+}
+
+export function createApiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
+  const baseUrl = (env.ATELIER_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  const apiKey = env.ATELIER_API_KEY || undefined;
+  const send = reachingFetch(baseUrl);
   return {
     baseUrl,
-    request,
-    async json<T>(path: string, init?: RequestInit): Promise<T> {
-      const res = await request(path, init);
-      if (!res.ok) throw await problemError(res);
-      return (await res.json()) as T;
+    typed: createAtelierClient({ baseUrl, apiKey, fetch: send }),
+    request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      if (apiKey) headers.set('authorization', `Bearer ${apiKey}`);
+      return send(baseUrl + path, { ...init, headers });
     },
   };
 }

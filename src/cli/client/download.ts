@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createApiClient, problemError } from './api-client.ts';
+import { createApiClient, dataOf, problemError } from './api-client.ts';
 import { CliError, ExitCode, runClient } from './exit-codes.ts';
 import { jobIdArg, parseCommand } from './parse-args.ts';
 
@@ -19,9 +19,7 @@ async function download(argv: string[]): Promise<number> {
   const id = jobIdArg(positionals, USAGE);
   const dir = path.resolve(values.out ?? id);
   const api = createApiClient();
-  const { data } = await api.json<{ data: Array<{ name: string; sha256: string; href: string }> }>(
-    `/v1/trainings/${id}/artifacts`,
-  );
+  const { data } = dataOf(await api.typed.GET('/v1/trainings/{id}/artifacts', { params: { path: { id } } }));
   if (data.length === 0)
     throw new CliError(`job ${id} has no artifacts (yet): see atelier status ${id}`, ExitCode.notFound);
   await mkdir(dir, { recursive: true });

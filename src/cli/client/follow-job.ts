@@ -4,7 +4,7 @@
  * no memory of us. Gives up as "unreachable" after ~30 s without a connection.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ApiClient, problemError } from './api-client.ts';
+import { type ApiClient, dataOf, problemError } from './api-client.ts';
 import { CliError, ExitCode } from './exit-codes.ts';
 import { readSse } from './sse-reader.ts';
 import type { JobEvent } from '../../events/job-event.ts';
@@ -34,7 +34,8 @@ export async function followJob(api: ApiClient, jobId: string, handlers: FollowH
       continue;
     }
     lostSince = null;
-    if (res.status === 204) return (await api.json<{ status: string }>(`/v1/trainings/${jobId}`)).status;
+    if (res.status === 204)
+      return dataOf(await api.typed.GET('/v1/trainings/{id}', { params: { path: { id: jobId } } })).status;
     if (!res.ok || !res.body) throw await problemError(res);
     try {
       for await (const m of readSse(res.body)) {

@@ -3,10 +3,10 @@
  * right after; the change itself completes asynchronously. A state that forbids the
  * action (e.g. cancelling a finished job) is exit code 6.
  */
-import { createApiClient } from './api-client.ts';
+import { createApiClient, dataOf } from './api-client.ts';
 import { ExitCode, runClient } from './exit-codes.ts';
 import { jobIdArg, parseCommand } from './parse-args.ts';
-import { describeJob, type JobSummary } from './status.ts';
+import { describeJob } from './status.ts';
 
 export type JobAction = 'cancel' | 'pause' | 'resume';
 
@@ -17,9 +17,9 @@ export function actionCommand(action: JobAction) {
       runClient(action, async () => {
         const { positionals } = parseCommand(argv, {}, usage);
         const id = jobIdArg(positionals, usage);
-        const job = await createApiClient().json<JobSummary>(`/v1/trainings/${id}/${action}`, {
-          method: 'POST',
-        });
+        const job = dataOf(
+          await createApiClient().typed.POST(`/v1/trainings/{id}/${action}`, { params: { path: { id } } }),
+        );
         process.stdout.write(`${describeJob(job)}\n`);
         return ExitCode.ok;
       }),

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createApiClient, type ApiClient } from './api-client.ts';
+import { type Pack } from '../../client/index.ts';
+import { createApiClient, dataOf, type ApiClient } from './api-client.ts';
 import { CliError, ExitCode, runClient } from './exit-codes.ts';
 import { parseCommand } from './parse-args.ts';
 import { paramsOf } from './submit.ts';
@@ -13,18 +14,6 @@ import { paramsOf } from './submit.ts';
 const USAGE =
   'atelier pack submit <image>... [--param key=value]... [--max-parallel N] [--priority 1-5] [--id PACK_ID] [--wait]\n' +
   '       atelier pack status <pack-id> [--json]\n       atelier pack cancel <pack-id>';
-
-interface Pack {
-  id: string;
-  status: string;
-  percent: number;
-  styles: {
-    id: string;
-    styleName: string;
-    status: string;
-    error: { code: string; message: string } | null;
-  }[];
-}
 
 const TERMINAL: Record<string, number> = {
   succeeded: ExitCode.ok,
@@ -51,7 +40,7 @@ function packId(positionals: string[]): string {
 async function waitForPack(api: ApiClient, id: string): Promise<number> {
   let last = '';
   for (;;) {
-    const p = await api.json<Pack>(`/v1/packs/${id}`);
+    const p = dataOf(await api.typed.GET('/v1/packs/{id}', { params: { path: { id } } }));
     const line = `${p.status} ${p.percent}%`;
     if (line !== last) process.stdout.write(`${id}: ${line}\n`);
     last = line;
@@ -79,12 +68,14 @@ async function pack(argv: string[]): Promise<number> {
   );
   const api = createApiClient();
   if (verb === 'status') {
-    const p = await api.json<Pack>(`/v1/packs/${packId(positionals)}`);
+    const id = packId(positionals);
+    const p = dataOf(await api.typed.GET('/v1/packs/{id}', { params: { path: { id } } }));
     process.stdout.write(values.json ? `${JSON.stringify(p, null, 2)}\n` : `${describePack(p)}\n`);
     return ExitCode.ok;
   }
   if (verb === 'cancel') {
-    const p = await api.json<Pack>(`/v1/packs/${packId(positionals)}/cancel`, { method: 'POST' });
+    const id = packId(positionals);
+    const p = dataOf(await api.typed.POST('/v1/packs/{id}/cancel', { params: { path: { id } } }));
     process.stdout.write(`${describePack(p)}\n`);
     return ExitCode.ok;
   }
@@ -103,11 +94,7 @@ async function pack(argv: string[]): Promise<number> {
     ...(values['max-parallel'] ? { maxParallel: Number(values['max-parallel']) } : {}),
     ...(values.priority ? { priority: Number(values.priority) } : {}),
   };
-  const p = await api.json<Pack>('/v1/packs', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const p = dataOf(await api.typed.POST('/v1/packs', { body }));
   process.stdout.write(`${p.id}\n`);
   return values.wait ? waitForPack(api, p.id) : ExitCode.ok;
 }

@@ -2,27 +2,14 @@
  * `atelier status <id> [--json]`: the job as the gateway sees it. One readable line
  * (and the error or artifacts when there are some), or the API's JSON with --json.
  */
-import { createApiClient } from './api-client.ts';
+import { type Job } from '../../client/index.ts';
+import { createApiClient, dataOf } from './api-client.ts';
 import { ExitCode, runClient } from './exit-codes.ts';
 import { jobIdArg, parseCommand } from './parse-args.ts';
 
 const USAGE = 'atelier status <job-id> [--json]';
 
-export interface JobSummary {
-  id: string;
-  status: string;
-  phase: string;
-  styleName: string;
-  baseModel: string;
-  progress: { iteration: number; total: number; loss: number | null; percent: number } | null;
-  attempt: number;
-  queue: { position: number | null; length: number } | null;
-  eta: string | null;
-  error: { code: string; message: string } | null;
-  artifacts: Array<{ name: string; bytes: number }>;
-}
-
-export function describeJob(job: JobSummary): string {
+export function describeJob(job: Job): string {
   const parts = [`${job.id}  ${job.status} (${job.phase})  '${job.styleName}' with ${job.baseModel}`];
   const p = job.progress;
   if (p)
@@ -42,7 +29,7 @@ export function describeJob(job: JobSummary): string {
 async function status(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean', default: false } }, USAGE);
   const id = jobIdArg(positionals, USAGE);
-  const job = await createApiClient().json<JobSummary>(`/v1/trainings/${id}`);
+  const job = dataOf(await createApiClient().typed.GET('/v1/trainings/{id}', { params: { path: { id } } }));
   process.stdout.write(values.json ? `${JSON.stringify(job, null, 2)}\n` : `${describeJob(job)}\n`);
   return ExitCode.ok;
 }

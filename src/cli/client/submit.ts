@@ -6,11 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createApiClient } from './api-client.ts';
+import { type components } from '../../client/index.ts';
+import { createApiClient, dataOf } from './api-client.ts';
 import { CliError, ExitCode, runClient } from './exit-codes.ts';
 import { exitCodeOfStatus, followJob } from './follow-job.ts';
 import { parseCommand } from './parse-args.ts';
 import { createProgressView } from './progress-view.ts';
+
+type CreateTrainingMultipart = components['schemas']['CreateTrainingMultipart'];
 
 const USAGE =
   'atelier submit <image> --style NAME [--base-model color-lut] [--param key=value]... [--priority 1-5] [--id JOB_ID] [--wait]';
@@ -69,7 +72,13 @@ async function submit(argv: string[]): Promise<number> {
   if (values.id !== undefined) form.set('id', values.id);
 
   const api = createApiClient();
-  const job = await api.json<{ id: string; status: string }>('/v1/trainings', { method: 'POST', body: form });
+  // Multipart: the form goes as it is (fetch sets its boundary), not through the JSON serializer.
+  const job = dataOf(
+    await api.typed.POST('/v1/trainings', {
+      body: form as unknown as CreateTrainingMultipart,
+      bodySerializer: (b) => b as unknown as FormData,
+    }),
+  );
   process.stdout.write(`${job.id}\n`);
   if (!values.wait) {
     process.stderr.write(`submitted ${job.id} (${job.status}); follow it with: atelier status ${job.id}\n`);
@@ -82,10 +91,7 @@ async function submit(argv: string[]): Promise<number> {
   } finally {
     view.stop();
   }
-  const final = await api.json<{
-    error: { code: string; message: string } | null;
-    artifacts: Array<{ name: string }>;
-  }>(`/v1/trainings/${job.id}`);
+  const final = dataOf(await api.typed.GET('/v1/trainings/{id}', { params: { path: { id: job.id } } }));
   const detail =
     status === 'succeeded'
       ? `artifacts: ${final.artifacts.map((a) => a.name).join(', ')} (atelier download ${job.id})`

@@ -46,7 +46,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type or image format',
   422: 'Well-formed but unusable (image, base model)',
   429: "The tenant's active-job cap (`tenant_active_limit`) or submission rate (`tenant_rate_limited`) is reached; retry after `Retry-After` seconds",
-  503: 'Temporal or the workers are unreachable; retry later',
+  503: 'Temporal, the workers or storage are unavailable (temporal_unavailable, worker_unavailable, storage_unavailable); retry after `Retry-After` seconds',
 };
 
 /** Problem responses for the given statuses, for a route's `responses` (a 429 with its headers). */

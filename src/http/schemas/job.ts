@@ -1,11 +1,37 @@
 /** The job object of the API (see src/jobs/api-job.ts; typed routes check handlers against it). */
 import { z } from '@hono/zod-openapi';
 import { JOB_PHASES, JOB_STATUSES } from '../../../workflows/job-view.ts';
+import { API_JOB_STATUSES } from '../../jobs/api-job.ts';
 
 export const JobStatusSchema = z.enum(JOB_STATUSES).openapi('JobStatus', {
   description:
     'Coarse state: queued (waiting for a slot or a delayed start), running, paused, or a terminal one',
 });
+/** A job's status in the API: the workflow's statuses plus `retrying`, which only the gateway sees. */
+export const ApiJobStatusSchema = z.enum(API_JOB_STATUSES).openapi('ApiJobStatus', {
+  description:
+    'Coarse state: queued (waiting for a slot or a delayed start), running, retrying (an attempt failed and the ' +
+    'next one waits for its backoff, or runs but has not got past the trouble yet; `lastError` says why), ' +
+    'paused, or a terminal one. The list filter `status=running` also finds retrying jobs.',
+});
+
+export const LastErrorSchema = z
+  .object({
+    code: z.string().openapi({ description: 'Failure type, e.g. StorageUnavailable, HeartbeatTimeout' }),
+    message: z.string().openapi({
+      description: 'The cause as the failed attempt said it',
+      example: 'writing checkpoint 12 of job local/job-1: ENOSPC: no space left on device, write',
+    }),
+    activity: z.string().openapi({ description: 'The activity being retried, e.g. trainStyle, decodeImage' }),
+    attempt: z.number().int().openapi({ description: 'The attempt that failed' }),
+    at: z.string().nullable().openapi({ description: 'When that attempt ended' }),
+    nextAttemptAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the next attempt is due (null once it runs)' }),
+  })
+  .openapi('LastError');
+
 export const JobPhaseSchema = z
   .enum(JOB_PHASES)
   .openapi('JobPhase', { description: 'Fine-grained pipeline phase' });
@@ -25,7 +51,7 @@ export const JobSchema = z
     tenantId: z.string(),
     styleName: z.string(),
     baseModel: z.string(),
-    status: JobStatusSchema,
+    status: ApiJobStatusSchema,
     phase: JobPhaseSchema,
     priority: z.number().int().openapi({ description: '1 (highest) to 5 (lowest)' }),
     progress: ProgressSchema.nullable().openapi({
@@ -54,6 +80,11 @@ export const JobSchema = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    lastError: LastErrorSchema.nullable().openapi({
+      description:
+        'While an activity of the job is being retried (storage full or read-only, S3 unavailable, a lost worker, …): ' +
+        'why its last attempt failed. Null otherwise; `error` holds the failure of a failed job.',
+    }),
     artifacts: z.array(
       z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string(), href: z.string() }),
     ),

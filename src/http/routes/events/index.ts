@@ -25,7 +25,7 @@ const route = createRoute({
   tags: ['trainings'],
   operationId: 'listTrainingEvents',
   summary: 'Event log (JSON page) or live event stream (SSE)',
-  description: `Events: created, decoding, training_queued, attempt_started, checkpoint, retried (e.g. after a lost worker), pausing, paused, resumed, priority_changed, publishing, published, cancelling, and one terminal event (succeeded, failed, cancelled). Ids come from the workflow history, so they are stable. ${STREAM_DESCRIPTION}`,
+  description: `Events: created, decoding, training_queued, attempt_started, checkpoint, retried (an attempt of decoding, training or publishing failed and is retried: data.attempt is the next attempt, data.failure.message the cause, e.g. ENOSPC; or a lost worker), pausing, paused, resumed, priority_changed, publishing, published, cancelling, and one terminal event (succeeded, failed, cancelled). Ids come from the workflow history, so they are stable. ${STREAM_DESCRIPTION}`,
   security: BEARER_SECURITY,
   request: { params: JobIdParamsSchema, query: EventQuerySchema, headers: EventHeadersSchema },
   responses: {
