@@ -3,7 +3,6 @@
  * gateway and worker polling, stops cleanly on Ctrl-C (SIGINT) with exit code 0 and
  * nothing left behind, and a second start keeps every earlier workflow.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,25 +13,7 @@ import { listening } from '../harness/ports.ts';
 import { freePorts } from '../helpers/free-port.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { trainingBody } from '../helpers/api-client.ts';
-import { ATELIER_BIN } from '../harness/components.ts';
-
-async function startDev(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [ATELIER_BIN, 'dev'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const started = Date.now();
-  while (!out.includes('Atelier is up')) {
-    if (child.exitCode !== null || Date.now() - started > 120_000)
-      throw new Error(`atelier dev did not come up:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, exited, output: () => out, upAfterMs: Date.now() - started };
-}
+import { startDev } from '../helpers/dev-process.ts';
 
 /** Pids of processes whose command line mentions the data dir or the dev's children. */
 function descendants(rootOutput: string): number[] {

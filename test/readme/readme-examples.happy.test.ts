@@ -6,16 +6,16 @@
  * LOG_FORMAT=pretty and a piped stdout, so this also shows its children honour the format
  * they are handed: their log lines reach the pipe as readable text, not JSON.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { ATELIER_BIN } from '../harness/components.ts';
 import { photoPng } from '../harness/images.ts';
 import { freePort } from '../helpers/free-port.ts';
+import { startDev } from '../helpers/dev-process.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const run = promisify(execFile);
@@ -35,26 +35,6 @@ function shellBlocksOf(markdown: string, section: string): ShellBlock[] {
     marked: Boolean(m[1]),
     code: m[2],
   }));
-}
-
-async function startDev(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [ATELIER_BIN, 'dev'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const started = Date.now();
-  while (!out.includes('Atelier is up')) {
-    if (child.exitCode !== null || Date.now() - started > 120_000) {
-      child.kill('SIGKILL');
-      throw new Error(`atelier dev did not come up:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, exited, output: () => out };
 }
 
 describe('README "Using it"', () => {
