@@ -7,7 +7,7 @@
  * kill would prove little: a lost response is what idempotent retries are for.
  */
 import { type Cluster } from '../harness/cluster.ts';
-import { type Component } from '../harness/components.ts';
+import { type Component, isTraining } from '../harness/components.ts';
 import { type PlannedKill } from './kill-schedule.ts';
 import { type ProgressKind, type ProgressTracker } from './progress.ts';
 
@@ -51,6 +51,7 @@ export interface MonkeyContext {
 /** Progress that proves the killed member works again. */
 export const PROGRESS_NEEDING: Record<Component, ProgressKind> = {
   training: 'checkpoint',
+  'training-2': 'checkpoint',
   orchestration: 'milestone',
   temporal: 'milestone',
   gateway: 'gateway',
@@ -74,9 +75,9 @@ const trainingNow = (ctx: MonkeyContext) =>
 
 async function killOnce(n: number, plan: PlannedKill, ctx: MonkeyContext): Promise<KillRecord> {
   const { cluster, progress } = ctx;
-  if (plan.component === 'training') await until(() => trainingNow(ctx) !== undefined, 8_000);
+  if (isTraining(plan.component)) await until(() => trainingNow(ctx) !== undefined, 8_000);
   if (plan.component === 'gateway') await until(() => ctx.submitsInFlight() > 0, 8_000);
-  const training = plan.component === 'training' ? trainingNow(ctx) : undefined;
+  const training = isTraining(plan.component) ? trainingNow(ctx) : undefined;
   const inFlight = ctx.submitsInFlight();
   const { pid, killedAt } = await cluster.kill(plan.component);
   const rec: KillRecord = {
