@@ -69,7 +69,11 @@ async function until(ready: () => boolean, maxWaitMs: number): Promise<boolean> 
   return true;
 }
 
-/** The job that wrote a checkpoint in the last 400 ms: a training is running right now. */
+/**
+ * The job that wrote a checkpoint in the last 400 ms: a training is running right now.
+ * With two training workers (multi-host) it may be the other worker's job, so the
+ * "interrupted job resumed" figure is then a lower bound (reported, never asserted).
+ */
 const trainingNow = (ctx: MonkeyContext) =>
   ctx.progress.events.filter((e) => e.kind === 'checkpoint' && e.at > Date.now() - 400).at(-1)?.jobId;
 
