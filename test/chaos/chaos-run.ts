@@ -9,7 +9,13 @@ import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { type Violation } from './check-jobs.ts';
 import { createCluster } from '../harness/cluster.ts';
-import { dataDirOf, type Component } from '../harness/components.ts';
+import { type Component, COMPONENTS, MULTI_HOST_COMPONENTS } from '../harness/components.ts';
+import {
+  type ChaosStorage,
+  type ChaosStorageKind,
+  type S3Target,
+  setUpChaosStorage,
+} from './chaos-storage.ts';
 import { planJobs } from './job-specs.ts';
 import { planKills } from './kill-schedule.ts';
 import { runLoadAndKills, type LoadOutcome } from './load-phase.ts';
@@ -38,6 +44,10 @@ export interface ChaosOptions {
   keepRunDir: boolean;
   /** The Temporal CLI to use (default: provisioned as `npm start` does). */
   cliPath?: string;
+  /** Default `fs`. `multi-host` adds a second training worker and gives every member a private data dir. */
+  storage?: ChaosStorageKind;
+  /** The S3 server for `s3`/`multi-host` (default: a private SeaweedFS for this run). */
+  s3?: S3Target;
   say(msg: string): void;
 }
 
@@ -56,11 +66,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     loadWindowMs: o.loadWindowMs,
     cancelShare: o.cancelShare,
   });
+  const storageKind = o.storage ?? 'fs';
+  const members = storageKind === 'multi-host' ? MULTI_HOST_COMPONENTS : COMPONENTS;
   const killPlan = planKills(rng, {
     count: o.kills,
     gapMs: o.killGapMs,
     downMs: o.downMs,
-    components: o.components,
+    components: o.components ?? members,
   });
   o.say(`computing ${plan.references.size} clean-run references in-process`);
   const referenceSha256 = new Map<string, string>();
@@ -69,13 +81,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const prepared = await prepareRun({ ...CLUSTER_ENV }, o.say, o.cliPath, 'atelier-chaos-');
   const cluster = createCluster(prepared.layout, o.say);
   const violations: Violation[] = [];
+  let storage: ChaosStorage | undefined;
   let outcome: LoadOutcome | undefined;
   let verdict: Verdict | undefined;
   let training: TrainingStats | null = null;
   let connection: Connection | undefined;
   try {
-    o.say(`starting the cluster in ${prepared.runDir}`);
-    await cluster.startAll(120_000);
+    storage = await setUpChaosStorage(storageKind, prepared.layout, o.s3, o.say);
+    o.say(`starting the cluster (${storageKind} storage) in ${prepared.runDir}`);
+    await cluster.startAll(120_000, members);
     connection = await Connection.connect({ address: cluster.address });
     const client = new Client({ connection });
     outcome = await runLoadAndKills({
@@ -84,12 +98,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       cluster,
       specs: plan.specs,
       killPlan,
+      storage: storage.storage,
       pollDeadline: startedAt + o.maxDurationMs - RESERVE_MS,
     });
     o.say('checking invariants');
     verdict = await verify({
       client,
-      dataDir: dataDirOf(prepared.layout),
+      dataDir: storage.sharedDataDir,
+      storage: storage.storage,
+      privateDirs: storage.privateDirs,
       gatewayUrl: cluster.gatewayUrl,
       specs: plan.specs,
       records: outcome.records,
@@ -103,6 +120,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await connection?.close();
     o.say('stopping the cluster');
     await cluster.stop();
+    await storage?.stop();
   }
   violations.push(
     ...(await findOrphans({
@@ -151,6 +169,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     durationS: (Date.now() - startedAt) / 1000,
     machine: machineFacts(prepared.temporalCliVersion, loadAvgStart),
     config: {
+      storage: storageKind,
       jobs: o.jobs,
       loadWindowMs: o.loadWindowMs,
       plannedKills: killPlan,

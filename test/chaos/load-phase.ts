@@ -6,6 +6,8 @@
 import { type Client } from '@temporalio/client';
 import { type Cluster } from '../harness/cluster.ts';
 import { dataDirOf } from '../harness/components.ts';
+import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { type Storage } from '../../src/storage/types.ts';
 import { type RetryStats } from './http-retry.ts';
 import { type JobSpec } from './job-specs.ts';
 import { type PlannedKill } from './kill-schedule.ts';
@@ -21,6 +23,8 @@ export interface LoadPhaseInput {
   loadWindowMs: number;
   submitBudgetMs: number;
   pollDeadline: number;
+  /** The cluster's storage, to watch checkpoints (default: the fs data dir of the layout). */
+  storage?: Storage;
   say(msg: string): void;
 }
 
@@ -38,7 +42,7 @@ export async function runLoadAndKills(input: LoadPhaseInput): Promise<LoadOutcom
   let clientsRunning = input.specs.length;
   const progress = trackProgress({
     client: input.client,
-    dataDir: dataDirOf(cluster.layout),
+    storage: input.storage ?? createFsStorage(dataDirOf(cluster.layout)),
     jobIds: () => acked,
   });
   const open = () =>

@@ -8,7 +8,7 @@
  *   gateway    — the gateway answered a client 2xx.
  */
 import { type Client } from '@temporalio/client';
-import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { type Storage } from '../../src/storage/types.ts';
 import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { TrainingPhaseKey } from '../../workflows/search-attributes.ts';
 
@@ -45,11 +45,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function trackProgress(opts: {
   client: Client;
-  dataDir: string;
+  /** Where the cluster keeps checkpoints (the fs data dir or the S3 prefix). */
+  storage: Storage;
   jobIds: () => Iterable<string>;
 }): ProgressTracker {
   const events: ProgressEvent[] = [];
-  const storage = createFsStorage(opts.dataDir);
+  const { storage } = opts;
   const workflows = new Map<string, WorkflowSighting>();
   const latest = new Map<string, string>();
   let running = true;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Violation } from './check-jobs.ts';
 import { type UnexpectedExit } from '../harness/cluster.ts';
-import { type Component, COMPONENTS } from '../harness/components.ts';
+import { isTraining, MULTI_HOST_COMPONENTS } from '../harness/components.ts';
 import { type KillRecord } from './monkey.ts';
 import { type TrainingStats } from './training-stats.ts';
 
@@ -55,7 +55,7 @@ export function stat(values: (number | null | undefined)[]): Stat {
 
 export function recoveryByComponent(kills: KillRecord[]): ChaosReport['recovery'] {
   const out: ChaosReport['recovery'] = {};
-  for (const c of COMPONENTS as readonly Component[]) {
+  for (const c of MULTI_HOST_COMPONENTS) {
     const ks = kills.filter((k) => k.component === c);
     if (!ks.length) continue;
     out[c] = {
@@ -63,8 +63,7 @@ export function recoveryByComponent(kills: KillRecord[]): ChaosReport['recovery'
       servingMs: stat(ks.map((k) => k.servingAfterMs)),
       firstProgressMs: stat(ks.map((k) => k.firstProgressAfterMs)),
     };
-    if (c === 'training')
-      out[c].interruptedJobResumedMs = stat(ks.map((k) => k.interruptedJob?.resumedAfterMs));
+    if (isTraining(c)) out[c].interruptedJobResumedMs = stat(ks.map((k) => k.interruptedJob?.resumedAfterMs));
   }
   return out;
 }
@@ -89,7 +88,7 @@ const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1
 
 export function summarize(r: ChaosReport): string {
   const lines = [
-    `chaos run seed ${r.seed}: ${r.ok ? 'PASSED' : 'FAILED'} in ${r.durationS.toFixed(0)} s (${r.machine.cores} cores, load ${r.machine.loadAvgStart[0].toFixed(1)} → ${r.machine.loadAvgEnd[0].toFixed(1)})`,
+    `chaos run seed ${r.seed} (${String(r.config.storage ?? 'fs')} storage): ${r.ok ? 'PASSED' : 'FAILED'} in ${r.durationS.toFixed(0)} s (${r.machine.cores} cores, load ${r.machine.loadAvgStart[0].toFixed(1)} → ${r.machine.loadAvgEnd[0].toFixed(1)})`,
     `jobs: ${Object.entries(r.jobs)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,

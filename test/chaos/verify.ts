@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Client } from '@temporalio/client';
 import { createFsStorage } from '../../src/storage/fs-storage.ts';
+import { type Storage } from '../../src/storage/types.ts';
 import { LOCAL_TENANT } from '../../src/auth/api-keys.ts';
 import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { checkArtifacts, type ArtifactStats } from './check-artifacts.ts';
@@ -22,7 +23,12 @@ import { type ClientRecord } from './load.ts';
 
 export interface VerifyInput {
   client: Client;
-  dataDir: string;
+  /** The fs data dir (temp files are counted there); null when storage is S3. */
+  dataDir: string | null;
+  /** Default: the fs backend on `dataDir`. */
+  storage?: Storage;
+  /** Multi-host: each member's private data dir, where no job data may appear. */
+  privateDirs?: string[];
   gatewayUrl: string;
   specs: JobSpec[];
   records: ClientRecord[];
@@ -38,7 +44,8 @@ export interface Verdict {
 }
 
 /** Files left by atomic writes that a kill cut short (dot-prefixed; listings skip them; garbage collection takes them). */
-async function countTempFiles(dataDir: string): Promise<number> {
+async function countTempFiles(dataDir: string | null): Promise<number> {
+  if (dataDir === null) return 0; // S3: a PUT is atomic, so a write cut short leaves no object
   const files = await readdir(path.join(dataDir, 'tenants'), { recursive: true }).catch(() => []);
   return files.filter((f) => path.basename(String(f)).startsWith('.tmp-')).length;
 }
@@ -60,7 +67,7 @@ export async function verify(input: VerifyInput): Promise<Verdict> {
     .map((r) => r.jobId!);
   const specOf = new Map(input.specs.map((s) => [s.index, s]));
   const { violations: artifactViolations, stats } = await checkArtifacts({
-    storage: createFsStorage(input.dataDir),
+    storage: input.storage ?? createFsStorage(input.dataDir!),
     gatewayUrl: input.gatewayUrl,
     succeeded: succeeded.map((r) => {
       const ref = specOf.get(r.index)?.referenceId;
@@ -69,6 +76,16 @@ export async function verify(input: VerifyInput): Promise<Verdict> {
     cancelled,
   });
   violations.push(...artifactViolations);
+  for (const dir of input.privateDirs ?? []) {
+    // S3 is the only thing members share: job data in a member's own dir would be invisible to the others.
+    const files = (await readdir(dir, { recursive: true }).catch(() => [])).map(String);
+    const jobData = files.filter((f) => f.startsWith('tenants'));
+    if (jobData.length)
+      violations.push({
+        invariant: 'private-dirs-hold-no-job-data',
+        detail: `${dir}: ${jobData.slice(0, 5).join(', ')}${jobData.length > 5 ? ', …' : ''}`,
+      });
+  }
   return {
     violations,
     succeeded: succeeded.map((r) => r.jobId!),

@@ -170,7 +170,9 @@ export function createCluster(layout: ClusterLayout, say: (m: string) => void): 
     async stop() {
       stopping = true;
       await stopOne('gateway', 5_000);
-      await Promise.all([stopOne('orchestration', 10_000), stopOne('training', 10_000)]);
+      await Promise.all(
+        (['orchestration', 'training', 'training-2'] as const).map((c) => stopOne(c, 10_000)),
+      );
       await stopOne('temporal', 10_000);
     },
   };

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { devServerArgs } from '../../src/temporal/dev-server.ts';
 
 export const COMPONENTS = ['temporal', 'gateway', 'orchestration', 'training'] as const;
-export type Component = (typeof COMPONENTS)[number];
+/** A second training worker, only in the multi-host layout: the kill schedule can hit either. */
+export const SECOND_TRAINING = 'training-2';
+export type Component = (typeof COMPONENTS)[number] | typeof SECOND_TRAINING;
+export const MULTI_HOST_COMPONENTS: readonly Component[] = [...COMPONENTS, SECOND_TRAINING];
+
+/** The task queue a worker member polls. */
+export const queueOf = (c: Exclude<Component, 'temporal' | 'gateway'>) =>
+  c === SECOND_TRAINING ? 'training' : c;
+export const isTraining = (c: Component) => c === 'training' || c === SECOND_TRAINING;
 
 export const ATELIER_BIN = fileURLToPath(new URL('../../bin/atelier.mjs', import.meta.url));
 
@@ -21,9 +29,16 @@ export interface ClusterLayout {
   workflowBundle?: string;
   /** Extra configuration for every atelier process (HEARTBEAT_TIMEOUT_MS, CHECKPOINT_EVERY_MS, …). */
   env: Record<string, string>;
+  /**
+   * Multi-host: every member gets its own data dir (`<runDir>/hosts/<member>`, empty at
+   * the start and kept across its restarts, like a host's disk); storage must then be S3.
+   */
+  privateDataDirs?: boolean;
 }
 
-export const dataDirOf = (l: ClusterLayout) => path.join(l.runDir, 'data');
+/** The shared data dir, or with `privateDataDirs` the member's own. */
+export const dataDirOf = (l: ClusterLayout, component?: Component) =>
+  l.privateDataDirs && component ? path.join(l.runDir, 'hosts', component) : path.join(l.runDir, 'data');
 export const dbFileOf = (l: ClusterLayout) => path.join(l.runDir, 'temporal.db');
 export const addressOf = (l: ClusterLayout) => `127.0.0.1:${l.temporalPort}`;
 
@@ -31,13 +46,13 @@ export const addressOf = (l: ClusterLayout) => `127.0.0.1:${l.temporalPort}`;
 const OWN_VARIABLE =
   /^(TEMPORAL_|ATELIER_)|^(PORT|HOST|LOG_LEVEL|TRAINING_SLOTS|WORKER_METRICS_PORT|SHUTDOWN_GRACE_MS|HEARTBEAT_TIMEOUT_MS|CHECKPOINT_EVERY_MS|MAX_[A-Z_]+)$/;
 
-export function atelierEnv(l: ClusterLayout): NodeJS.ProcessEnv {
+export function atelierEnv(l: ClusterLayout, component?: Component): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OWN_VARIABLE.test(k)));
   return {
     ...base,
     TEMPORAL_ADDRESS: addressOf(l),
     TEMPORAL_NAMESPACE: 'default',
-    ATELIER_DATA_DIR: dataDirOf(l),
+    ATELIER_DATA_DIR: dataDirOf(l, component),
     HOST: '127.0.0.1',
     PORT: String(l.gatewayPort),
     WORKER_METRICS_PORT: '0',
@@ -65,6 +80,11 @@ export function launchSpecOf(component: Component, l: ClusterLayout): LaunchSpec
     });
     return { command: l.cliPath, args, env: process.env, ipc: false };
   }
-  const args = component === 'gateway' ? ['gateway'] : ['worker', '--queue', component];
-  return { command: process.execPath, args: [ATELIER_BIN, ...args], env: atelierEnv(l), ipc: true };
+  const args = component === 'gateway' ? ['gateway'] : ['worker', '--queue', queueOf(component)];
+  return {
+    command: process.execPath,
+    args: [ATELIER_BIN, ...args],
+    env: atelierEnv(l, component),
+    ipc: true,
+  };
 }

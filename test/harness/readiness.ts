@@ -9,7 +9,7 @@ import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { waitForTemporal } from '../../src/temporal/dev-server.ts';
 import { TaskQueue } from '../../workflows/task-queues.ts';
-import { type Component } from './components.ts';
+import { type Component, queueOf } from './components.ts';
 import { type LoggedChild } from './logged-child.ts';
 
 const { TaskQueueType } = proto.temporal.api.enums.v1;
@@ -59,7 +59,7 @@ export async function workerServing(
   child: LoggedChild,
   deadline: number,
 ): Promise<void> {
-  const taskQueue = { name: TaskQueue[component] };
+  const taskQueue = { name: TaskQueue[queueOf(component)] };
   const taskQueueType =
     component === 'orchestration'
       ? TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW
