@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { photoPng } from '../harness/images.ts';
-import { freePort } from '../helpers/free-port.ts';
+import { freePorts } from '../helpers/free-port.ts';
 import { startDev } from '../helpers/dev-process.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
@@ -61,7 +61,7 @@ describe('README "Using it"', () => {
     const old = 'curl -s localhost:1 -d "{\\"styleRefBase64\\":\\"$(base64 -w0 my-reference.png)\\"}"';
     const refused = await run('bash', ['-c', old], { cwd: work }).catch((err: { stderr: string }) => err);
     expect((refused as { stderr: string }).stderr).toMatch(/Argument list too long/);
-    const [port, temporalPort] = [await freePort(), await freePort()];
+    const [port, temporalPort] = await freePorts(2);
     const dev = await startDev({
       ATELIER_DATA_DIR: dataDir,
       PORT: String(port),
