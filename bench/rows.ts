@@ -4,6 +4,7 @@ import { type MetricRow } from './results.ts';
 import { type OverheadResult } from './orchestration-overhead.ts';
 import { type RecoveryResult } from './recovery.ts';
 import { type RssResult } from './rss-queued.ts';
+import { type TakeoverResult } from './takeovers-under-load.ts';
 import { type SubmitLatency } from './submit-latency.ts';
 import { type SustainedResult } from './sustained.ts';
 import { storageRows } from './storage-rows.ts';
@@ -25,6 +26,7 @@ export function rowsOf(d: Details): MetricRow[] {
   const overhead = d.overhead as OverheadResult | undefined;
   const recovery = d.recovery as RecoveryResult | undefined;
   const rss = d.rss as RssResult | undefined;
+  const takeovers = d.takeovers as TakeoverResult | undefined;
   const sustained = d.sustained as SustainedResult | undefined;
   const decode = d.decode as Record<string, number> | undefined;
   const c20 = 'concurrency 20';
@@ -84,13 +86,43 @@ export function rowsOf(d: Details): MetricRow[] {
       name: 'recovery_after_kill_s',
       value: num(recovery?.recoveryAfterKillS),
       unit: 's',
-      how: 'SIGKILL of the training worker mid-job, restarted at once → next attempt running (heartbeat timeout 10 s + 1 s retry)',
+      how: 'SIGKILL of the training worker mid-job, a second one idle → next attempt running (heartbeat timeout 2.5 s + 0.2 s first retry)',
+    },
+    {
+      name: 'recovery_restart_only_s',
+      value: num(recovery?.restartOnly.runningAgainAfterS),
+      unit: 's',
+      how: `SIGKILL of the only training worker, restarted at once → next attempt running (its start-up: serving after ${num(recovery?.restartOnly.workerServingAfterS)} s)`,
+    },
+    {
+      name: 'noticed_after_kill_s',
+      value: num(recovery?.noticedAfterS),
+      unit: 's',
+      how: 'first kill → the server gave up on the attempt (its attempt number went up)',
     },
     {
       name: 'iterations_redone_after_kill',
       value: num(recovery?.iterationsRedone),
       unit: 'iterations',
-      how: 'iteration at the kill (fresh heartbeat) − checkpoint resumed from (lutSize 65, checkpoint every 2 s)',
+      how: 'iteration at the kill (fresh heartbeat) − checkpoint resumed from (lutSize 65, checkpoint every 1 s)',
+    },
+    {
+      name: 'seconds_redone_after_kill',
+      value: num(recovery?.secondsRedone),
+      unit: 's',
+      how: 'training time lost: the kill − when the checkpoint resumed from was written',
+    },
+    {
+      name: 'false_takeovers_loaded',
+      value: num(takeovers?.falseTakeovers),
+      unit: 'attempts',
+      how: `heartbeat timeouts of a training job that nobody killed, ${takeovers?.windowS ?? '?'} s with ${takeovers?.burners ?? '?'} CPU burners (load ${num(takeovers?.loadAverage1m.start)} → ${num(takeovers?.loadAverage1m.end)}), timeout 2.5 s`,
+    },
+    {
+      name: 'heartbeat_gap_max_ms_loaded',
+      value: num(takeovers?.heartbeatGapsMs.max),
+      unit: 'ms',
+      how: `largest gap between heartbeats the server recorded in that window (p99 ${num(takeovers?.heartbeatGapsMs.p99)} ms of ${takeovers?.heartbeatGapsMs.n ?? 0})`,
     },
     ...trainerRows(
       d.trainer as TrainerSpeedResult | undefined,

@@ -14,6 +14,7 @@ import { decodeSpeed } from './decode-speed.ts';
 import { loadAverage, machineFacts } from './machine.ts';
 import { orchestrationOverhead } from './orchestration-overhead.ts';
 import { peerRows, peerTable } from './peers/peer-table.ts';
+import { takeoversUnderLoad } from './takeovers-under-load.ts';
 import { peersBench, type PeersResult } from './peers/peers-bench.ts';
 import { recoveryAfterKill, type RecoveryResult } from './recovery.ts';
 import { markdown, writeResults } from './results.ts';
@@ -99,6 +100,7 @@ try {
     return statusLatency(gatewayUrl, [id], 200);
   });
   await section('recovery', () => recoveryAfterKill(stack));
+  await section('takeovers', () => takeoversUnderLoad(stack));
   await section('rss', () => rssWithQueuedJobs(stack, 200));
   await section('sustained', () => sustainedThroughput(gatewayUrl, stack.client));
   await section('peers', () => peersBench(stack, say));
@@ -123,7 +125,7 @@ const results = {
     layout:
       'Temporal CLI dev server (SQLite file) + gateway + orchestration worker + training worker, one process each, loopback',
     atelierConfig:
-      'defaults: TRAINING_SLOTS=1, HEARTBEAT_TIMEOUT_MS=10000, CHECKPOINT_EVERY_MS=2000, prebuilt workflow bundle',
+      'defaults: TRAINING_SLOTS=1, HEARTBEAT_TIMEOUT_MS=2500, CHECKPOINT_EVERY_MS=1000, prebuilt workflow bundle',
   },
   metrics: Object.fromEntries(rows.map((r) => [r.name, r.value])),
   rows,

@@ -49,7 +49,10 @@ export function trainingActivityOptions(taskQueue: string, heartbeatTimeoutMs: n
     heartbeatTimeout: heartbeatTimeoutMs,
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: {
-      initialInterval: '1s',
+      // The first retry after a lost worker comes 0.2 s after the heartbeat timeout, so a
+      // free worker runs the job again about a second after the timeout (bench:
+      // recovery_after_kill_s); repeated failures back off to a minute.
+      initialInterval: '200ms',
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
       nonRetryableErrorTypes: [...PERMANENT_FAILURE_TYPES],

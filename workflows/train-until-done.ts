@@ -11,8 +11,11 @@ import { toJobRef } from './job-identity.ts';
 import type { TrainingJobState } from './training-job-state.ts';
 import type { WebhookNotifier } from './webhook-notifier.ts';
 
-/** Crash detection of the training activity when the input does not set it. */
-const DEFAULT_HEARTBEAT_TIMEOUT_MS = 10_000;
+/**
+ * Crash detection of the training activity when the input does not set it: the same
+ * 2.5 s as the gateway's default (src/config.ts says why that is safe under load).
+ */
+const DEFAULT_HEARTBEAT_TIMEOUT_MS = 2_500;
 
 export async function trainUntilDone(
   job: TrainingJobState,

@@ -75,10 +75,11 @@ function lines(p: PeersResult | undefined, recovery: RecoveryResult | undefined)
       bullmq: num(b?.sustained.cpuMsPerJob),
     },
     {
-      figure: 'worker SIGKILLed mid-job → running again',
-      key: 'recovery_after_kill_s',
+      // Both restart the only worker at once; Atelier with a spare worker is its own row.
+      figure: 'the only worker SIGKILLed mid-job, restarted at once → running again',
+      key: 'recovery_restart_only_s',
       unit: 's',
-      atelier: num(recovery?.recoveryAfterKillS),
+      atelier: num(recovery?.restartOnly.runningAgainAfterS),
       floor: null,
       bullmq: num(b?.recovery.runningAgainAfterS),
     },
@@ -86,7 +87,7 @@ function lines(p: PeersResult | undefined, recovery: RecoveryResult | undefined)
       figure: 'iterations done again after that kill',
       key: 'iterations_redone_after_kill',
       unit: 'iterations',
-      atelier: num(recovery?.iterationsRedone),
+      atelier: num(recovery?.restartOnly.iterationsRedone),
       floor: null,
       bullmq: num(b?.recovery.iterationsRedone),
       bullmqNote: 'no checkpoints: from iteration 0',
