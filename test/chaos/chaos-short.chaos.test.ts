@@ -5,9 +5,11 @@
  * and invariants as `npm run chaos`, smaller numbers. Nothing here asserts on speed:
  * recovery times are reported, and only their absence (no recovery at all) fails.
  *
- * Twice: on the fs backend (one shared data dir), and multi-host — every member with a
- * private, empty data dir, two training workers, and the suite's SeaweedFS the only
- * thing they share (so S3 is covered too, without a third run's minutes).
+ * Multi-host: every member with a private, empty data dir, two training workers, and
+ * the suite's SeaweedFS the only thing they share — the layout with the most to lose.
+ * The fs backend's chaos run is `npm run chaos` (default storage fs); its crash paths are
+ * also covered file by file (test/workflows/*.crash.test.ts). Running both here cost
+ * npm test two minutes of its twenty.
  */
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -23,7 +25,6 @@ interface ShortRun {
   maxDurationMs: number;
 }
 const RUNS: ShortRun[] = [
-  { storage: 'fs', kills: 4, minKills: 3, loadWindowMs: 30_000, maxDurationMs: 170_000 },
   // Five members (the kill bag holds both training workers), five processes on a small machine.
   { storage: 'multi-host', kills: 5, minKills: 4, loadWindowMs: 40_000, maxDurationMs: 210_000 },
 ];

@@ -25,7 +25,7 @@ import { parse } from 'yaml';
 import { startDevServer, type DevServer } from '../../src/temporal/dev-server.ts';
 import { photoPng } from '../harness/images.ts';
 import { samplesOf, selectorsOf, selects, type Sample, type Selector } from '../harness/promql-selectors.ts';
-import { freePort } from '../helpers/free-port.ts';
+import { freePorts } from '../helpers/free-port.ts';
 import { pollUntil } from '../helpers/poll.ts';
 import { startAtelierProcess, startWorkerProcess, type WorkerProcess } from '../helpers/worker-process.ts';
 
@@ -64,7 +64,10 @@ describe('the dashboard and the alert rules against a running stack', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'atelier-observability-'));
-    for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
+    // All at once: ports picked one by one can repeat (each is released before the next pick).
+    const keys = Object.keys(ports) as (keyof typeof ports)[];
+    const picked = await freePorts(keys.length);
+    keys.forEach((k, i) => (ports[k] = picked[i]));
     server = await startDevServer({
       cliPath: inject('temporalCliPath'),
       dataDir,
