@@ -18,12 +18,11 @@
  * preloaded probe over 10 s of this job's training (lutSize 65, the heaviest).
  */
 import { type JobRef } from '../workflows/job-identity.ts';
-import { describeJob, type TrainingActivityFacts } from '../src/jobs/describe-job.ts';
+import { type TrainingActivityFacts } from '../src/jobs/describe-job.ts';
 import { type Component, SECOND_TRAINING } from '../test/harness/components.ts';
 import { createFsStorage } from '../src/storage/fs-storage.ts';
-import { styleImage } from '../test/harness/images.ts';
 import { type BenchStack, type ProbeReading } from './stack.ts';
-import { postTraining } from './submit-latency.ts';
+import { submitLongJob } from './long-job.ts';
 
 /** One SIGKILL of the worker running the job, and how the job came back. */
 export interface KillOutcome {
@@ -67,17 +66,9 @@ async function until<T>(
 }
 
 export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResult> {
-  const { cluster, client } = stack;
-  const storage = createFsStorage(stack.dataDir);
-  const body = JSON.stringify({
-    styleName: 'Bench long',
-    baseModel: 'color-lut',
-    styleRefBase64: (await styleImage(256, 192)).toString('base64'),
-    params: { lutSize: 65, iterations: 1000, patience: 100 },
-  });
-  const { id } = await postTraining(cluster.gatewayUrl, body, `bench-recovery-${Date.now()}`);
-  const ref = { tenantId: 'local', jobId: id };
-  const training = () => describeJob({ client, storage }, ref).then((f) => f.training ?? undefined);
+  const { cluster } = stack;
+  const job = await submitLongJob(stack, 'recovery');
+  const { ref, training } = job;
   await until(
     'training to start',
     60_000,
@@ -95,16 +86,7 @@ export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResu
   const spare = await killDuringTraining(stack, training, ref, 'training', false);
   // Now the job runs on the spare, the only training worker left: kill it and restart it at once.
   const restartOnly = await killDuringTraining(stack, training, ref, SECOND_TRAINING, true);
-  await fetch(`${cluster.gatewayUrl}/v1/trainings/${id}/cancel`, { method: 'POST' }).then((r) =>
-    r.arrayBuffer(),
-  );
-  await Promise.race([
-    client.workflow
-      .getHandle(`training-${id}`)
-      .result()
-      .catch(() => undefined),
-    sleep(30_000),
-  ]);
+  await job.cancel();
   // Later sections expect the usual layout: one training worker, named `training`.
   await cluster.kill(SECOND_TRAINING);
   cluster.start('training');

@@ -14,6 +14,8 @@ import { decodeSpeed } from './decode-speed.ts';
 import { loadAverage, machineFacts } from './machine.ts';
 import { orchestrationOverhead } from './orchestration-overhead.ts';
 import { peerRows, peerTable } from './peers/peer-table.ts';
+import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
+import { trainingWorkflowId } from '../workflows/job-identity.ts';
 import { takeoversUnderLoad } from './takeovers-under-load.ts';
 import { peersBench, type PeersResult } from './peers/peers-bench.ts';
 import { recoveryAfterKill, type RecoveryResult } from './recovery.ts';
@@ -96,7 +98,7 @@ try {
       params: { lutSize: 65, iterations: 1 },
     });
     const { id } = await postTraining(gatewayUrl, body, `bench-status65-${started}`);
-    await stack.client.workflow.getHandle(`training-${id}`).result();
+    await stack.client.workflow.getHandle(trainingWorkflowId({ tenantId: LOCAL_TENANT, jobId: id })).result();
     return statusLatency(gatewayUrl, [id], 200);
   });
   await section('recovery', () => recoveryAfterKill(stack));

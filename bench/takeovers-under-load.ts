@@ -10,12 +10,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { describeJob } from '../src/jobs/describe-job.ts';
-import { createFsStorage } from '../src/storage/fs-storage.ts';
-import { styleImage } from '../test/harness/images.ts';
 import { type BenchStack } from './stack.ts';
 import { summarize, type Summary } from './stats.ts';
-import { postTraining } from './submit-latency.ts';
+import { submitLongJob } from './long-job.ts';
 
 export interface TakeoverResult {
   windowS: number;
@@ -35,17 +32,8 @@ function burner(seconds: number): ChildProcess {
 }
 
 export async function takeoversUnderLoad(stack: BenchStack, windowS = 60): Promise<TakeoverResult> {
-  const { cluster, client } = stack;
-  const storage = createFsStorage(stack.dataDir);
-  const body = JSON.stringify({
-    styleName: 'Bench loaded',
-    baseModel: 'color-lut',
-    styleRefBase64: (await styleImage(256, 192)).toString('base64'),
-    params: { lutSize: 65, iterations: 1000, patience: 100 },
-  });
-  const { id } = await postTraining(cluster.gatewayUrl, body, `bench-takeovers-${Date.now()}`);
-  const ref = { tenantId: 'local', jobId: id };
-  const training = () => describeJob({ client, storage }, ref).then((f) => f.training);
+  const job = await submitLongJob(stack, 'takeovers');
+  const { training } = job;
   const deadline = Date.now() + 60_000;
   while ((await training().catch(() => null))?.state !== 'started') {
     if (Date.now() > deadline) throw new Error('training did not start');
@@ -74,16 +62,7 @@ export async function takeoversUnderLoad(stack: BenchStack, windowS = 60): Promi
     for (const b of burners) b.kill('SIGKILL');
   }
   const loadEnd = os.loadavg()[0];
-  await fetch(`${cluster.gatewayUrl}/v1/trainings/${id}/cancel`, { method: 'POST' }).then((r) =>
-    r.arrayBuffer(),
-  );
-  await Promise.race([
-    client.workflow
-      .getHandle(`training-${id}`)
-      .result()
-      .catch(() => undefined),
-    sleep(30_000),
-  ]);
+  await job.cancel();
   return {
     windowS,
     burners: burners.length,
