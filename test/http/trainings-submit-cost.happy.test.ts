@@ -9,6 +9,7 @@
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiJob } from '../../src/jobs/api-job.ts';
+import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { expectProblem, getJob, postJson, trainingBody, uniqueId } from '../helpers/api-client.ts';
 import { useGateway, useHarness } from '../helpers/use-stack.ts';
 
@@ -102,6 +103,22 @@ describe('POST /v1/trainings costs', () => {
       expect(answers.map((a) => a.replayed).sort()).toEqual([false, true]);
       expect(answers[0].job.id).toBe(answers[1].job.id);
     }
+  });
+
+  it("a deleted job's id is free again: the slow path starts a new run (also for another body)", async () => {
+    const id = uniqueId();
+    const first = await submit(await trainingBody({ id }));
+    // No worker here to run a cancellation's cleanup: close the job, then DELETE the closed job.
+    await h.client.workflow
+      .getHandle(trainingWorkflowId({ tenantId: first.job.tenantId, jobId: id }))
+      .terminate();
+    expect((await gw.fetch(`/v1/trainings/${id}`, { method: 'DELETE' })).status).toBe(204);
+    calls.clear();
+    const again = await submit(await trainingBody({ id, priority: 1 }));
+    expect(again.replayed).toBe(false);
+    expect(again.job).toMatchObject({ id, status: 'queued', priority: 1 });
+    expect(callsOf('StartWorkflowExecution')).toBeGreaterThanOrEqual(2); // the fast try, then the new run
+    expect((await getJob(gw, id)).priority).toBe(1);
   });
 
   it('two different requests racing for one id: one job, and a 409 for the other', async () => {
