@@ -2,9 +2,11 @@
  * submit_gateway_*: POST /v1/trainings (JSON, base64 PNG, unique Idempotency-Key) at
  * concurrency 20, against submit_direct_*: the SDK client starting the same workflow
  * with the same input, memo and search attributes (startTrainingWorkflow, the code
- * the gateway itself calls), the image already stored. The difference is what the
- * HTTP layer costs: parsing, validation, the image sniff, the blob write, and the
- * describe + job view in the answer. No worker polls the queue these jobs go to.
+ * the gateway's slow path calls; a new id costs it one start, like the gateway's
+ * FAIL-policy start), the image already stored. The difference is what the HTTP layer
+ * costs: parsing, validation, the image sniff, the blob write and its reference, and the
+ * job view in the answer (built from what was written: no describe, no queue scan since
+ * issue 13). No worker polls the queue these jobs go to.
  * Rounds alternate (gateway, direct, gateway, direct) so a growing database biases neither;
  * then 60 of each one at a time, for the cost of each path without CPU queueing.
  */

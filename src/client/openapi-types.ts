@@ -526,6 +526,7 @@ export interface components {
       progress: components['schemas']['Progress'];
       /** @description Attempt of the current training activity (> 1 after a lost worker) */
       attempt: number;
+      /** @description Null once the job finished, and in the answer to a submission when the gateway holds no recent queue snapshot (a submission never waits for one): GET the job for its place */
       queue: {
         /** @description 1 = next to train; null when not waiting */
         position: number | null;

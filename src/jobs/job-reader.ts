@@ -14,9 +14,17 @@ import { failureOfClosedJob } from './job-failure.ts';
 import { isRetrying } from './retry-view.ts';
 import { type QueueTracker } from './queue-tracker.ts';
 
+export interface ViewOptions {
+  /**
+   * `cached`: the queue place only from the snapshot the tracker already holds, null
+   * without one (a submission's answer never scans or waits for a scan).
+   */
+  queue?: 'current' | 'cached';
+}
+
 export interface JobReader {
   get(ref: JobRef): Promise<ApiJob>;
-  fromFacts(facts: JobFacts): Promise<ApiJob>;
+  fromFacts(facts: JobFacts, opts?: ViewOptions): Promise<ApiJob>;
 }
 
 /** A job whose `startAt` has not come yet is not waiting for a slot. */
@@ -54,15 +62,16 @@ export function createJobReader(deps: JobLookupDeps & { storage: Storage; queue:
     return metrics ? { iteration: metrics.iterations, loss: metrics.finalLoss } : null;
   }
 
-  async function fromFacts(f: JobFacts): Promise<ApiJob> {
+  async function fromFacts(f: JobFacts, opts: ViewOptions = {}): Promise<ApiJob> {
     const { status } = statusAndPhaseOf(f);
     const terminal = status === 'succeeded' || status === 'failed' || status === 'cancelled';
+    // A retry waits for its backoff, not for a training slot.
+    const waiting = status === 'queued' && !delayed(f) && !isRetrying(f);
     const [error, artifacts, checkpoint, place] = await Promise.all([
       status === 'failed' ? errorOf(f) : null,
       status === 'succeeded' ? storage.listArtifacts(f) : [],
       !f.training?.heartbeat && f.memo.startedAt ? lastCheckpoint(f, status === 'succeeded') : null,
-      // A retry waits for its backoff, not for a training slot.
-      terminal ? null : queue.placeOf(f, status === 'queued' && !delayed(f) && !isRetrying(f)),
+      terminal ? null : opts.queue === 'cached' ? queue.cachedPlaceOf(f, waiting) : queue.placeOf(f, waiting),
     ]);
     return buildJobView(f, { error, artifacts, lastCheckpoint: checkpoint, queue: place, now: new Date() });
   }

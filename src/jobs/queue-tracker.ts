@@ -29,6 +29,11 @@ interface QueueEntry {
 export interface QueueTracker {
   /** The job's place; `waiting` says whether the job itself is waiting for a slot. */
   placeOf(facts: JobFacts, waiting: boolean): Promise<QueuePlace>;
+  /**
+   * The same from the snapshot already held (up to `maxStaleMs` old), or null when there
+   * is none: never scans, never waits, never starts a refresh (a submission answers with it).
+   */
+  cachedPlaceOf(facts: JobFacts, waiting: boolean): QueuePlace | null;
 }
 
 const before = (a: QueueEntry, b: QueueEntry) =>
@@ -112,13 +117,22 @@ export function createQueueTracker(
     return s.inflight;
   }
 
+  function placeIn(entries: QueueEntry[], facts: JobFacts, waiting: boolean): QueuePlace {
+    const mine = entryOf(facts);
+    const others = entries.filter((e) => e.key !== mine.key);
+    if (!waiting) return { position: null, length: others.length };
+    // The job itself is counted from its own (fresh) facts, whatever visibility says yet.
+    return { position: others.filter((e) => before(e, mine)).length + 1, length: others.length + 1 };
+  }
+
   return {
     async placeOf(facts, waiting) {
-      const mine = entryOf(facts);
-      const others = (await snapshot(facts.taskQueue)).filter((e) => e.key !== mine.key);
-      if (!waiting) return { position: null, length: others.length };
-      // The job itself is counted from its own (fresh) facts, whatever visibility says yet.
-      return { position: others.filter((e) => before(e, mine)).length + 1, length: others.length + 1 };
+      return placeIn(await snapshot(facts.taskQueue), facts, waiting);
+    },
+    cachedPlaceOf(facts, waiting) {
+      const s = states.get(facts.taskQueue);
+      const fresh = s?.value && s.at !== undefined && Date.now() - s.at < maxStaleMs;
+      return fresh ? placeIn(s.value!, facts, waiting) : null;
     },
   };
 }

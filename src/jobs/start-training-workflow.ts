@@ -1,12 +1,23 @@
 /**
  * Starts the training workflow for a validated submission. The workflow id is derived
- * from (tenant, job id), so a repeated submission meets the same execution:
- * USE_EXISTING while it runs, REJECT_DUPLICATE once it closed (then the caller compares
- * fingerprints on the closed one instead of starting a second run) — unless that
- * closed run was deleted (it has a tombstone): its id is free again.
+ * from (tenant, job id), so a repeated submission meets the same execution.
+ *
+ * Two steps, so that the common case (a new id) costs one RPC: `startNewTrainingWorkflow`
+ * starts only where no execution holds the id (conflict policy FAIL, REJECT_DUPLICATE),
+ * and says whether it did. Only when one does, the caller takes the slow path,
+ * `startTrainingWorkflow`: USE_EXISTING while it runs, REJECT_DUPLICATE once it closed
+ * (then the caller compares fingerprints on the closed one instead of starting a second
+ * run) — unless that closed run was deleted (it has a tombstone): its id is free again.
+ *
+ * No eager workflow start (`requestEagerStart`): it needs a worker in the starting
+ * process's client to take the first task, and the gateway has only a Client.
  */
 import { type Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, type WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  type WorkflowIdConflictPolicy,
+  type WorkflowIdReusePolicy,
+} from '@temporalio/common';
 import { trainingWorkflowId } from '../../workflows/job-identity.ts';
 import { type StyleTrainingInput } from '../../workflows/messages.ts';
 import { trainingSearchAttributes } from '../../workflows/search-attributes.ts';
@@ -37,14 +48,18 @@ function detailsMarkdown(input: StyleTrainingInput): string {
   ].join('\n');
 }
 
-function start(opts: StartTrainingOptions, workflowIdReusePolicy: WorkflowIdReusePolicy) {
+function start(
+  opts: StartTrainingOptions,
+  workflowIdReusePolicy: WorkflowIdReusePolicy,
+  workflowIdConflictPolicy: WorkflowIdConflictPolicy = 'USE_EXISTING',
+) {
   const { input } = opts;
   const delayMs = opts.startAt ? opts.startAt.getTime() - Date.now() : 0;
   return opts.client.workflow.start<typeof styleTrainingWorkflow>('styleTrainingWorkflow', {
     workflowId: trainingWorkflowId(input),
     taskQueue: opts.taskQueue,
     args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdConflictPolicy,
     workflowIdReusePolicy,
     typedSearchAttributes: trainingSearchAttributes(input),
     memo: opts.memo,
@@ -55,6 +70,19 @@ function start(opts: StartTrainingOptions, workflowIdReusePolicy: WorkflowIdReus
     // `startAt`: the execution exists at once (so the id is taken and visible) but its first task waits.
     startDelay: delayMs > 1000 ? delayMs : undefined,
   });
+}
+
+/**
+ * Starts the job's workflow if no execution, running or closed, holds its id; resolves
+ * with the new run's id, or null when one does (nothing was started: take the slow path).
+ */
+export async function startNewTrainingWorkflow(opts: StartTrainingOptions): Promise<string | null> {
+  try {
+    return (await start(opts, 'REJECT_DUPLICATE', 'FAIL')).firstExecutionRunId;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return null;
+    throw err;
+  }
 }
 
 /** Starts (or finds) the job's workflow; resolves once the server has it. */

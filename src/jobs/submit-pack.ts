@@ -84,12 +84,15 @@ export async function submitPack(
     createdAt: new Date().toISOString(),
     heartbeatTimeoutMs: deps.heartbeatTimeoutMs,
   };
+  // FAIL: a running or closed pack with this id is compared below, never started again;
+  // a new one needs no read-back (this request created it).
+  let created = true;
   try {
     await deps.client.workflow.start<typeof stylePackWorkflow>('stylePackWorkflow', {
       workflowId: packWorkflowId(req.tenantId, packId),
       taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? ''),
       args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [{ key: TenantIdKey, value: req.tenantId }],
       memo: {
@@ -103,15 +106,17 @@ export async function submitPack(
       staticSummary: `Style pack ${packId}: ${styles.length} styles`,
     });
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err; // closed: compared below
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    created = false;
   }
-  const memo = await readPackMemo(deps.client, { tenantId: req.tenantId, packId });
-  if (memo.fingerprint !== fingerprint)
-    throw new JobServiceError(
-      'IdConflict',
-      `pack id '${packId}' is already used by a different request; use a new id or Idempotency-Key`,
-    );
-  const created = memo.submissionId === submissionId;
+  if (!created) {
+    const memo = await readPackMemo(deps.client, { tenantId: req.tenantId, packId });
+    if (memo.fingerprint !== fingerprint)
+      throw new JobServiceError(
+        'IdConflict',
+        `pack id '${packId}' is already used by a different request; use a new id or Idempotency-Key`,
+      );
+  }
   // Each style's job keeps its image until it finishes (its jobs start later, a few at a time);
   // only the request that created the pack: a replay may find its jobs finished, their blobs released.
   if (created) {

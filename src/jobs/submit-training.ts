@@ -3,7 +3,10 @@
  * and the old `POST /queueTrain`: validate at the door (base model, parameters, image,
  * webhook), store the image as a blob (claim check), start the workflow, and resolve
  * idempotency (same job id + same fingerprint = the same job; otherwise IdConflict).
- * The old API may first clear a finished job that holds the id (see free-legacy-id.ts).
+ * A new id costs one start and no describe: the answer is built from what was written.
+ * Only when an execution already holds the id does the slow path run: the old API may
+ * first clear a finished job that holds it (see free-legacy-id.ts), then the job found
+ * is described and its fingerprint compared.
  */
 import { randomUUID } from 'node:crypto';
 import { StyleTrainingInputSchema, describeIssues } from '../../workflows/contract-schemas.ts';
@@ -14,12 +17,14 @@ import { inspectImage } from '../imaging/inspect-image.ts';
 import { refusalOf } from '../webhooks/address-policy.ts';
 import { describeJob, type JobFacts } from './describe-job.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { JobMemoSchema, type JobMemoInput } from './job-memo.ts';
 import { freeLegacyId } from './free-legacy-id.ts';
 import { jobIdFromIdempotencyKey, newJobId } from './job-id.ts';
 import { admitSubmission, type SubmissionQuota } from './admit-submission.ts';
 import { type JobServiceDeps } from './job-service-deps.ts';
 import { checkImage, JobServiceError } from './job-service-error.ts';
-import { startTrainingWorkflow } from './start-training-workflow.ts';
+import { factsOfNewJob } from './new-job-facts.ts';
+import { startNewTrainingWorkflow, startTrainingWorkflow } from './start-training-workflow.ts';
 import { validateStyle } from './validate-style.ts';
 
 export interface TrainingRequest {
@@ -117,28 +122,32 @@ export async function submitTraining(deps: JobServiceDeps, req: TrainingRequest)
     metadata: req.metadata ?? {},
     image: input.image.sha256,
   });
-  if (req.legacy) await freeLegacyId(deps, ref, fingerprint);
   const submissionId = randomUUID();
-  await startTrainingWorkflow({
-    client: deps.client,
-    storage: deps.storage,
-    taskQueue: TaskQueue.orchestration + (deps.taskQueueSuffix ?? ''),
-    input,
-    startAt,
-    memo: {
-      tenantId: req.tenantId,
-      fingerprint,
-      submissionId,
-      createdAt,
-      styleName: req.styleName,
-      baseModel: req.baseModel,
-      priority: req.priority,
-      params,
-      metadata: req.metadata ?? {},
-      total,
-      scheduledFor: startAt?.toISOString() ?? null,
-    },
-  });
+  const memo: JobMemoInput = {
+    tenantId: req.tenantId,
+    fingerprint,
+    submissionId,
+    createdAt,
+    styleName: req.styleName,
+    baseModel: req.baseModel,
+    priority: req.priority,
+    params,
+    metadata: req.metadata ?? {},
+    total,
+    scheduledFor: startAt?.toISOString() ?? null,
+  };
+  const taskQueue = TaskQueue.orchestration + (deps.taskQueueSuffix ?? '');
+  const start = { client: deps.client, storage: deps.storage, taskQueue, input, startAt, memo };
+  // The common case, a new id: one start RPC, and the answer is what it just wrote.
+  const runId = await startNewTrainingWorkflow(start);
+  if (runId !== null) {
+    await deps.storage.referenceBlobs(ref, [input.image.sha256]);
+    const facts = factsOfNewJob({ ...ref, runId, taskQueue, memo: JobMemoSchema.parse(memo), startAt });
+    return { facts, created: true, quota };
+  }
+  // An execution holds the id: a retry, a conflict, a deleted job, or an old-API re-queue.
+  if (req.legacy) await freeLegacyId(deps, ref, fingerprint);
+  await startTrainingWorkflow(start);
   // A job this tenant started earlier with this id (from another request, or from a
   // workflow): the same id names it, and only the same request may claim it.
   const conflict = new JobServiceError(

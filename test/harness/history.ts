@@ -81,3 +81,21 @@ export async function signalsOf<T>(handle: WorkflowHandle, signalName: string): 
     .filter((a) => a?.signalName === signalName)
     .map((a) => decodePayload(a!.input?.payloads?.[0]?.data) as T);
 }
+
+/**
+ * The phases a job's workflow wrote to its `TrainingPhase` search attribute, in history
+ * order, and the memo fields it upserted: each write is a history event of its own.
+ */
+export async function visibilityWrites(handle: WorkflowHandle) {
+  const history = await handle.fetchHistory();
+  const phases: unknown[] = [];
+  const memoFields: string[] = [];
+  for (const e of history.events ?? []) {
+    const phase =
+      e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TrainingPhase;
+    if (phase) phases.push(decodePayload(phase.data));
+    const memo = e.workflowPropertiesModifiedEventAttributes?.upsertedMemo?.fields;
+    if (memo) memoFields.push(...Object.keys(memo));
+  }
+  return { phases, memoFields, events: history.events?.length ?? 0 };
+}

@@ -5,6 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
+import { type Client } from '@temporalio/client';
 import { pino } from 'pino';
 import { createApiKeyStore } from '../../src/auth/api-keys.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   tenantLimits?: TenantLimits;
   /** Upper bound of one request's Temporal calls (the gateway's default: 10 s). */
   temporalDeadlineMs?: number;
+  /** The gateway's Temporal client (default: the harness's), e.g. one that counts its calls. */
+  client?: Client;
 }
 
 export interface Gateway {
@@ -52,7 +55,7 @@ export async function startGateway(h: Harness, opts: GatewayOptions = {}): Promi
     },
   });
   const deps: GatewayDeps = {
-    client: h.client,
+    client: opts.client ?? h.client,
     namespace: 'default',
     storage: opts.storage ?? h.deps.storage,
     trainers: opts.trainers ?? h.deps.trainers,

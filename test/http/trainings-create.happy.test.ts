@@ -28,7 +28,9 @@ describe('POST /v1/trainings', () => {
       priority: 3,
       metadata: { project: 'demo' },
     });
-    expect(created.queue?.position).toBeGreaterThanOrEqual(1);
+    // A submission answers with the gateway's queue snapshot if it holds one (this file's first POST
+    // finds none: null), never scanning for it (trainings-submit-cost.happy.test.ts).
+    if (created.queue !== null) expect(created.queue.position).toBeGreaterThanOrEqual(1);
     const done = await waitForJob(gw, created.id, (j) => j.status === 'succeeded');
     expect(done.progress).toMatchObject({ percent: 100 });
     expect(done.finishedAt).toEqual(expect.any(String));
@@ -84,7 +86,7 @@ describe('POST /v1/trainings', () => {
     const startAt = new Date(Date.now() + 3_000).toISOString();
     const job = await createJob(gw, { startAt });
     expect(job).toMatchObject({ status: 'queued', phase: 'queued', scheduledFor: startAt });
-    expect(job.queue?.position).toBeNull();
+    expect(job.queue?.position ?? null).toBeNull(); // not waiting for a slot (or no snapshot: no queue place)
     const done = await waitForJob(gw, job.id, (j) => j.status === 'succeeded');
     expect(Date.parse(done.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(startAt));
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { localJob, startJob } from '../helpers/jobs.ts';
-import { activityFacts } from '../harness/history.ts';
+import { activityFacts, visibilityWrites } from '../harness/history.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -37,6 +37,11 @@ describe('styleTrainingWorkflow end to end', () => {
       'trainStyle',
       'publishArtifacts',
     ]);
+    // Each phase written once (no redundant upserts: every one is a history event), the start's
+    // `queued` not again, and one memo write (when training first started).
+    const writes = await visibilityWrites(handle);
+    expect(writes.phases).toEqual(['decoding', 'training', 'publishing', 'succeeded']);
+    expect(writes.memoFields).toEqual(['startedAt']);
   });
 
   it('is deterministic: the same image and seed give a byte-identical style.cube', async () => {

@@ -70,7 +70,11 @@ export const JobSchema = z
           .openapi({ description: '1 = next to train; null when not waiting' }),
         length: z.number().int().openapi({ description: 'Jobs waiting for a training slot (approximate)' }),
       })
-      .nullable(),
+      .nullable()
+      .openapi({
+        description:
+          'Null once the job finished, and in the answer to a submission when the gateway holds no recent queue snapshot (a submission never waits for one): GET the job for its place',
+      }),
     eta: z
       .string()
       .nullable()

@@ -140,6 +140,8 @@ export function legacyRoutes(gw: Gateway) {
       metadata: legacyMetadata(b.baseModel, trainer),
       legacy: true,
     });
+    // `queue_length` is the whole answer here, so unlike POST /v1/trainings this asks for the
+    // current queue: a snapshot up to 10 s old without waiting; only with none does it wait for a scan.
     const job = await gw.jobs.fromFacts(facts);
     if (!created) c.header('idempotent-replayed', 'true');
     for (const [name, value] of Object.entries(rateLimitHeaders(quota))) c.header(name, value);

@@ -89,7 +89,7 @@ export function createTrainingRoute(gw: Gateway) {
       idempotencyKey: c.req.valid('header')['idempotency-key'],
       exemptFromLimits: c.get('isAdmin'),
     });
-    const job = await gw.jobs.fromFacts(facts);
+    const job = await gw.jobs.fromFacts(facts, { queue: 'cached' });
     c.get('log').info({ jobId: job.id, created }, created ? 'job submitted' : 'job submission replayed');
     c.header('location', job.links.self);
     if (!created) c.header('idempotent-replayed', 'true');
