@@ -131,7 +131,7 @@ export function createTrainActivities(deps: TrainDeps) {
         },
         onCheckpoint: async (c) => {
           await write(c.iteration, c.loss ?? null, c.data);
-          report.send({ ...beat, total: c.total });
+          report.checkpoint({ ...beat, total: c.total });
         },
         onLog: (line) => log.info(line.message, { jobId: input.jobId, trainerLevel: line.level }),
       });
