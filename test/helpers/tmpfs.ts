@@ -17,11 +17,28 @@ export interface Tmpfs {
   unmount(): Promise<void>;
 }
 
+/**
+ * `mount -o remount,ro` refuses ("mount point is busy") while a file in it is open for
+ * writing — a checkpoint being written that very moment. Such a write lasts milliseconds,
+ * so a few tries, 100 ms apart, get between two writes.
+ */
+async function remountReadOnly(dir: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run('mount', ['-o', 'remount,ro', dir]);
+      return;
+    } catch (err) {
+      if (attempt >= 50 || !/busy/i.test(String((err as { stderr?: string }).stderr ?? err))) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function mountTmpfs(dir: string, size: string): Promise<Tmpfs> {
   await mkdir(dir, { recursive: true });
   await run('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
   return {
-    readOnly: async () => void (await run('mount', ['-o', 'remount,ro', dir])),
+    readOnly: () => remountReadOnly(dir),
     // Lazy: a worker may still hold a file open in it.
     unmount: async () => void (await run('umount', ['-l', dir])),
   };
