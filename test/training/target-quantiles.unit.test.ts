@@ -1,9 +1,10 @@
 /**
- * `TargetQuantiles` selects the target quantiles without sorting the target; it must give
- * bit for bit the numbers of the full stable sort it replaced (`argsortProjection` then
- * `weightedQuantiles`), or the trainer's output would change.
+ * `TargetQuantiles` selects the target quantiles without sorting the target (or sorts it
+ * carrying the counts); either way it must give bit for bit the numbers of the full stable
+ * sort it replaced (`argsortProjection` then `weightedQuantiles`), or the trainer's output
+ * would change.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type WeightedPoints,
   distinctColours,
@@ -27,16 +28,22 @@ function bySort(target: WeightedPoints, n: number, axes: Float64Array, at: numbe
   return out;
 }
 
+let mode: 'select' | 'sort' = 'select';
+
 function bySelection(target: WeightedPoints, n: number, axes: Float64Array, at: number): Float64Array {
   const out = new Float64Array(n);
-  new TargetQuantiles(target, createQuantilePlan(n, target.total)).quantiles(axes, at, out);
+  new TargetQuantiles(target, createQuantilePlan(n, target.total), mode).quantiles(axes, at, out);
   return out;
 }
 
 /** Every bit, −0 against +0 included. */
 const bits = (values: Float64Array) => Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v)));
 
-describe('TargetQuantiles', () => {
+describe.each(['select', 'sort'] as const)('TargetQuantiles (%s)', (which) => {
+  beforeEach(() => {
+    mode = which;
+  });
+
   const noise = distinctColours(noisePixels(40_000, 11));
   // Few colours, many repeats: long runs of equal values and buckets far fuller than average.
   const posterised = distinctColours(noisePixels(40_000, 5).map((c) => c & 0xe0));

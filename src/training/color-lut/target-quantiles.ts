@@ -18,13 +18,20 @@
  * of random writes instead of a radix sort's two, and no gather of the counts afterwards.
  * Pathological inputs cannot make a segment sort quadratic: long segments are sorted by
  * comparison instead.
+ *
+ * When the plan reads most of the target (n ≳ m / SELECT_BELOW), selection saves little and
+ * its bucket table is larger than the radix sort's L1-sized digit tables, so the target is
+ * sorted instead, carrying each point's count through the sort (no gather afterwards).
  */
 import { type WeightedPoints } from './distinct-colours.ts';
 import { type Box, UNIT, boundingBox, pointCount, projectionRange } from './projection.ts';
-import { type QuantilePlan } from './quantile-plan.ts';
+import { ProjectionSorter } from './projection-sort.ts';
+import { type QuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 
 /** Segments longer than this are sorted by comparison rather than by insertion. */
 const MAX_INSERTION = 48;
+/** Select while the plan reads fewer than one distinct target point in this many. */
+const SELECT_BELOW = 8;
 /** A bucket the plan reads no rank of. */
 const SKIP = 0xffffffff;
 
@@ -43,10 +50,18 @@ export class TargetQuantiles {
   private readonly ends: Uint32Array;
   private readonly scratch: Uint32Array;
   private readonly tables = new Float64Array(3 * 256);
+  /** The sorting path: sorter, sorted values, their counts, and the identity order. */
+  private readonly sorting: {
+    sorter: ProjectionSorter;
+    sorted: Float64Array;
+    counts: Uint32Array;
+    identity: Uint32Array;
+  } | null;
 
   constructor(
     readonly target: WeightedPoints,
     readonly plan: QuantilePlan,
+    mode: 'select' | 'sort' = plan.n * SELECT_BELOW < target.counts.length ? 'select' : 'sort',
   ) {
     this.m = target.counts.length;
     if (pointCount(target.points) !== this.m) throw new RangeError('target points and counts differ');
@@ -62,6 +77,15 @@ export class TargetQuantiles {
     this.weights = new Uint32Array(this.m);
     this.ends = new Uint32Array(this.m);
     this.scratch = new Uint32Array(this.m);
+    this.sorting =
+      mode === 'sort'
+        ? {
+            sorter: new ProjectionSorter(this.m),
+            sorted: new Float64Array(this.m),
+            counts: new Uint32Array(this.m),
+            identity: Uint32Array.from({ length: this.m }, (_, i) => i),
+          }
+        : null;
   }
 
   /** `out[k]` ← the target quantile of source rank k along axes[at..at+2] (`weightedQuantiles`' numbers). */
@@ -70,6 +94,12 @@ export class TargetQuantiles {
     const { points, counts: multiplicity } = this.target;
     const { n, lo: loRank, hi: hiRank, frac } = this.plan;
     if (out.length !== n) throw new RangeError(`expects ${n} quantiles, got ${out.length}`);
+    if (this.sorting) {
+      const { sorter, sorted, counts: sortedCounts, identity } = this.sorting;
+      sorter.argsortProjection(points, this.box, axes, at, sortedCounts, sorted, multiplicity);
+      weightedQuantiles(this.plan, sorted, identity, sortedCounts, out);
+      return;
+    }
     const [lo, hi] = projectionRange(this.box, axes, at);
     // Bucket ⌊(v − lo) · scale⌋ < buckets for every v in [lo, hi] (rounding is far below 1).
     const range = (buckets - 1) / (hi - lo);
