@@ -74,4 +74,21 @@ describe('BinnedWasserstein', () => {
     expect(() => w.distance(Float64Array.of(0, 5, 1), Float64Array.of(0, 1, 2), 0, 2)).toThrow(/outside/);
     expect(() => w.distance(Float64Array.of(0, 1), Float64Array.of(0, 1, 2), 0, 2)).toThrow(/expects 3/);
   });
+
+  it('distanceAlong projects on the way and gives the very same number', () => {
+    const random = lcg(11);
+    const count = 3000;
+    const points = Float64Array.from({ length: 3 * count }, random);
+    const axes = Float64Array.of(0.48, -0.6, 0.64);
+    const projected = Float64Array.from(
+      { length: count },
+      (_, i) => axes[0] * points[3 * i] + axes[1] * points[3 * i + 1] + axes[2] * points[3 * i + 2],
+    );
+    const target = Float64Array.from({ length: count }, () => random() - 0.2).sort();
+    const [lo, hi] = [Math.min(-0.6, target[0]), Math.max(1.12, target[count - 1])];
+    const out = new Float64Array(count);
+    const along = new BinnedWasserstein(count).distanceAlong(points, axes, 0, out, target, lo, hi);
+    expect(Array.from(out)).toEqual(Array.from(projected));
+    expect(Object.is(along, new BinnedWasserstein(count).distance(projected, target, lo, hi))).toBe(true);
+  });
 });

@@ -34,7 +34,16 @@ function sortBoth(points: Float64Array | Uint8Array) {
   const order = new Uint32Array(n);
   const sorted = new Float64Array(n);
   sorter.argsortProjection(points, box, AXIS, 0, order, sorted);
-  return { values: Array.from(values), order: Array.from(order), sorted: Array.from(sorted) };
+  // A payload (here 7·index + 1) arrives in sorted order in place of the index.
+  const carried = new Uint32Array(n);
+  const payload = Uint32Array.from({ length: n }, (_, i) => 7 * i + 1);
+  sorter.argsortProjection(points, box, AXIS, 0, carried, new Float64Array(n), payload);
+  return {
+    values: Array.from(values),
+    order: Array.from(order),
+    sorted: Array.from(sorted),
+    carried: Array.from(carried),
+  };
 }
 
 /** Two far-apart points stretch the key range; the rest share one key slot, in descending order. */
@@ -58,6 +67,7 @@ describe('ProjectionSorter', () => {
     expect(got.values).toEqual(want.sorted);
     expect(got.sorted).toEqual(want.sorted);
     expect(got.order).toEqual(want.order);
+    expect(got.carried).toEqual(want.order.map((i) => 7 * i + 1));
   });
 
   it('reuses its buffers across calls of different sizes', () => {

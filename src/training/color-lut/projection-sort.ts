@@ -54,7 +54,9 @@ export class ProjectionSorter {
 
   /**
    * `order` ← the indices of `points` by ascending projection (ties by index) and
-   * `sorted` ← the projections in that order.
+   * `sorted` ← the projections in that order. Given `payload` (one number per point),
+   * `order` receives payload[index] instead of the index: a weight carried through the
+   * sort arrives in order, with no gather afterwards.
    */
   argsortProjection(
     points: Points,
@@ -63,12 +65,13 @@ export class ProjectionSorter {
     at: number,
     order: Uint32Array,
     sorted: Float64Array,
+    payload?: Uint32Array,
   ): void {
     const n = order.length;
     if (sorted.length !== n) throw new RangeError('argsort outputs differ in length');
     const values = this.projected.subarray(0, n);
     if (!this.project(points, box, axes, at, values)) {
-      for (let i = 0; i < n; i++) order[i] = i;
+      for (let i = 0; i < n; i++) order[i] = payload ? payload[i] : i;
       sorted.set(values);
       return;
     }
@@ -79,7 +82,7 @@ export class ProjectionSorter {
       const v = values[i];
       const j = low[((v - lo) * scale) & mask]++;
       tmpValues[j] = v;
-      tmpIndex[j] = i;
+      tmpIndex[j] = payload ? payload[i] : i;
     }
     for (let i = 0; i < n; i++) {
       const v = tmpValues[i];
@@ -91,6 +94,7 @@ export class ProjectionSorter {
       for (let i = 0; i < n; i++) order[i] = i;
       order.sort((a, b) => values[a] - values[b] || a - b);
       for (let i = 0; i < n; i++) sorted[i] = values[order[i]];
+      if (payload) for (let i = 0; i < n; i++) order[i] = payload[order[i]];
     }
   }
 

@@ -8,37 +8,37 @@
 import { type WeightedPoints } from './distinct-colours.ts';
 import { type Box, boundingBox } from './projection.ts';
 import { type ProjectionSorter } from './projection-sort.ts';
-import { type QuantilePlan, weightedQuantiles } from './quantile-plan.ts';
+import { type QuantilePlan } from './quantile-plan.ts';
 import { type Rotation } from './rotation.ts';
+import { TargetQuantiles } from './target-quantiles.ts';
 
 /** Reusable buffers, so an iteration allocates nothing proportional to the data. */
 export interface TransferWorkspace {
   sorter: ProjectionSorter;
-  targetBox: Box;
   sourceBox: Box;
   sortedSource: Float64Array; // n
   order: Uint32Array; // n
   quantiles: Float64Array; // n
-  sortedTarget: Float64Array; // distinct target points
-  targetOrder: Uint32Array; // distinct target points
+  moves: Float64Array; // n, by sample
+  /** For the target and plan of the last transfer (built on first use). */
+  targetQuantiles: TargetQuantiles | null;
 }
 
-/** Buffers for n samples and the given target. */
+/** Buffers for n samples (and, given the target and plan, for their quantiles). */
 export function createTransferWorkspace(
   sorter: ProjectionSorter,
   n: number,
-  target: WeightedPoints,
+  target?: WeightedPoints,
+  plan?: QuantilePlan,
 ): TransferWorkspace {
-  const distinct = target.counts.length;
   return {
     sorter,
-    targetBox: boundingBox(target.points),
     sourceBox: new Float64Array(6),
     sortedSource: new Float64Array(n),
     order: new Uint32Array(n),
     quantiles: new Float64Array(n),
-    sortedTarget: new Float64Array(distinct),
-    targetOrder: new Uint32Array(distinct),
+    moves: new Float64Array(n),
+    targetQuantiles: plan && target ? new TargetQuantiles(target, plan) : null,
   };
 }
 
@@ -57,17 +57,19 @@ export function transferAlongAxis(
   work: TransferWorkspace,
   relaxation: number,
 ): void {
-  const { sorter, sortedSource, order, quantiles, sortedTarget, targetOrder } = work;
-  sorter.argsortProjection(target.points, work.targetBox, axes, at, targetOrder, sortedTarget);
-  weightedQuantiles(plan, sortedTarget, targetOrder, target.counts, quantiles);
+  const { sorter, sortedSource, order, quantiles, moves } = work;
+  if (work.targetQuantiles?.target !== target || work.targetQuantiles.plan !== plan)
+    work.targetQuantiles = new TargetQuantiles(target, plan);
+  work.targetQuantiles.quantiles(axes, at, quantiles);
   sorter.argsortProjection(samples, boundingBox(samples, work.sourceBox), axes, at, order, sortedSource);
   const a0 = axes[at];
   const a1 = axes[at + 1];
   const a2 = axes[at + 2];
-  for (let k = 0; k < plan.n; k++) {
-    const i = order[k];
-    const move = relaxation * (quantiles[k] - sortedSource[k]);
-    const p = 3 * i;
+  // Each move goes to its sample first, so that the samples (3× the bytes) are updated in
+  // order rather than at random: the same numbers, far fewer cache misses on large lattices.
+  for (let k = 0; k < plan.n; k++) moves[order[k]] = relaxation * (quantiles[k] - sortedSource[k]);
+  for (let i = 0, p = 0; i < plan.n; i++, p += 3) {
+    const move = moves[i];
     samples[p] += move * a0;
     samples[p + 1] += move * a1;
     samples[p + 2] += move * a2;

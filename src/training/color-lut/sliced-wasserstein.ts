@@ -6,7 +6,7 @@
  */
 import { BinnedWasserstein } from './binned-wasserstein.ts';
 import { type WeightedPoints, unweighted } from './distinct-colours.ts';
-import { type Box, boundingBox, project, projectionRange } from './projection.ts';
+import { type Box, boundingBox, projectionRange } from './projection.ts';
 import { ProjectionSorter } from './projection-sort.ts';
 import { createQuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 import { lossDirections } from './rotation.ts';
@@ -59,10 +59,10 @@ export function lossOf(samples: Float64Array, ctx: LossContext): number {
   const box = boundingBox(samples, ctx.box);
   let total = 0;
   for (let d = 0; d < LOSS_DIRECTION_COUNT; d++) {
-    project(samples, directions, d * 3, projection);
     const target = targetQuantiles.subarray(d * n, d * n + n);
     const [lo, hi] = projectionRange(box, directions, d * 3);
-    total += distance.distance(projection, target, Math.min(lo, target[0]), Math.max(hi, target[n - 1]));
+    const [from, to] = [Math.min(lo, target[0]), Math.max(hi, target[n - 1])];
+    total += distance.distanceAlong(samples, directions, d * 3, projection, target, from, to);
   }
   return total / LOSS_DIRECTION_COUNT;
 }

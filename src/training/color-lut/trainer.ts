@@ -49,11 +49,12 @@ export function createTrainingContext(target: Uint8Array, params: ColorLutParams
   const distinct = distinctColours(target);
   const n = params.lutSize ** 3;
   const sorter = new ProjectionSorter(Math.max(n, distinct.counts.length));
+  const plan = createQuantilePlan(n, m);
   return {
     params,
     target: distinct,
-    plan: createQuantilePlan(n, m),
-    work: createTransferWorkspace(sorter, n, distinct),
+    plan,
+    work: createTransferWorkspace(sorter, n, distinct, plan),
     loss: createLossContext(distinct, n, params.seed, sorter),
   };
 }
