@@ -5,7 +5,7 @@
  * keys, as exclusive prefix sums ready to scatter. RGB8 points are projected through
  * per-axis tables (see projection.ts), giving the very values of the Float64 form.
  */
-import { type Box, type Points, UNIT, pointCount, projectionRange } from './projection.ts';
+import { type Box, type Points, fillAxisTables, pointCount, projectionRange } from './projection.ts';
 
 const MAX_DIGIT_BITS = 12;
 const MIN_DIGIT_BITS = 6;
@@ -38,11 +38,7 @@ export class KeyedProjection {
     const a1 = axes[at + 1];
     const a2 = axes[at + 2];
     if (points instanceof Uint8Array) {
-      for (let c = 0; c < 256; c++) {
-        tables[c] = a0 * UNIT[c];
-        tables[256 + c] = a1 * UNIT[c];
-        tables[512 + c] = a2 * UNIT[c];
-      }
+      fillAxisTables(tables, axes, at);
       for (let i = 0, p = 0; i < n; i++, p += 3) {
         const v = tables[points[p]] + tables[256 + points[p + 1]] + tables[512 + points[p + 2]];
         out[i] = v;

@@ -13,6 +13,21 @@ export type Box = Float64Array;
 
 export const UNIT = Float64Array.from({ length: 256 }, (_, c) => c / 255);
 
+/**
+ * Per-channel lookup tables of one projection axis for 8-bit colours: the projection of
+ * (r, g, b) is then `tables[r] + tables[256 + g] + tables[512 + b]`, three loads and two adds.
+ */
+export function fillAxisTables(tables: Float64Array, axes: Float64Array, at: number): void {
+  const a0 = axes[at];
+  const a1 = axes[at + 1];
+  const a2 = axes[at + 2];
+  for (let c = 0; c < 256; c++) {
+    tables[c] = a0 * UNIT[c];
+    tables[256 + c] = a1 * UNIT[c];
+    tables[512 + c] = a2 * UNIT[c];
+  }
+}
+
 export function pointCount(points: Points): number {
   return points.length / 3;
 }

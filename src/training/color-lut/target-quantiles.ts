@@ -24,7 +24,7 @@
  * sorted instead, carrying each point's count through the sort (no gather afterwards).
  */
 import { type WeightedPoints } from './distinct-colours.ts';
-import { type Box, UNIT, boundingBox, pointCount, projectionRange } from './projection.ts';
+import { type Box, fillAxisTables, boundingBox, pointCount, projectionRange } from './projection.ts';
 import { ProjectionSorter } from './projection-sort.ts';
 import { type QuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 
@@ -162,11 +162,7 @@ export class TargetQuantiles {
     const a1 = axes[at + 1];
     const a2 = axes[at + 2];
     if (points instanceof Uint8Array) {
-      for (let c = 0; c < 256; c++) {
-        tables[c] = a0 * UNIT[c];
-        tables[256 + c] = a1 * UNIT[c];
-        tables[512 + c] = a2 * UNIT[c];
-      }
+      fillAxisTables(tables, axes, at);
       for (let i = 0, p = 0; i < m; i++, p += 3)
         projected[i] = tables[points[p]] + tables[256 + points[p + 1]] + tables[512 + points[p + 2]];
     } else {
