@@ -163,7 +163,7 @@ export function peerTable(p: PeersResult | undefined, recovery: RecoveryResult |
   return [
     '### Atelier beside its floor and a peer (same run)',
     '',
-    `Same machine, same moment, same harness: 20 closed-loop clients, jobs counted in a ${(w?.windowMs ?? 0) / 1000} s window after ${(w?.warmupMs ?? 0) / 1000} s of warm-up; CPU is user + system time of every process involved (server, workers, gateway, Redis, the bench client) from /proc. Ratio = Atelier ÷ peer (for jobs/s higher is better, for everything else lower is better). Atelier's recovery is \`recovery_after_kill_s\` above.`,
+    `Same machine, same moment, same harness: 20 closed-loop clients, jobs counted in a ${(w?.windowMs ?? 0) / 1000} s window after ${(w?.warmupMs ?? 0) / 1000} s of warm-up; CPU is user + system time of every process involved (server, workers, gateway, Redis, the bench client) from /proc. Ratio = Atelier ÷ peer (for jobs/s higher is better, for everything else lower is better). Atelier's recovery row is \`recovery_restart_only_s\` above (measured as BullMQ's is); with a spare worker idle it is \`recovery_after_kill_s\`.`,
     '',
     '| figure | Atelier | bare Temporal | BullMQ+Redis | ratio |',
     '|---|---:|---:|---:|---|',
