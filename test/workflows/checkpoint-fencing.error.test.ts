@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { startJob, waitForView } from '../helpers/jobs.ts';
+import { pollUntil } from '../helpers/poll.ts';
 import { cubeSha256, referenceCubeSha256 } from '../helpers/reference-run.ts';
 import { startTcpProxy } from '../helpers/tcp-proxy.ts';
 import { startWorkerProcess } from '../helpers/worker-process.ts';
@@ -45,8 +46,15 @@ describe('a superseded training attempt cannot write checkpoints', () => {
           await new Promise((r) => setTimeout(r, 50));
         }
       })();
+      const refusal = /may not write checkpoints: taken over by run 1 attempt 2/;
       try {
         await job.handle.result();
+        // The cut-off attempt may be slow to try its next write (on a loaded machine an S3
+        // write can take seconds): the refusal is awaited, not assumed to have happened yet.
+        await pollUntil(async () => refusal.test(cutOff.output()), Boolean, {
+          what: 'the cut-off worker to be refused a checkpoint write',
+          timeoutMs: 60_000,
+        });
       } finally {
         done = true;
         await watching;
@@ -55,7 +63,7 @@ describe('a superseded training attempt cannot write checkpoints', () => {
       // Attempt 1 until the replacement claimed, then only later attempts: never back.
       expect(writers[0]).toBe(1);
       expect(writers.slice(writers.findIndex((a) => a > 1))).not.toContain(1);
-      expect(cutOff.output()).toMatch(/may not write checkpoints: taken over by run 1 attempt 2/);
+      expect(cutOff.output()).toMatch(refusal);
 
       expect(await cubeSha256(h, job.ref)).toBe(await referenceCubeSha256(h, params, 'process'));
     },
