@@ -25,7 +25,7 @@ describe('a superseded training attempt cannot write checkpoints', () => {
     'the partitioned worker is refused; the head never goes back to it; same bytes as a clean run',
     { timeout: 240_000 },
     async () => {
-      const params = { iterations: 150, lutSize: 33, seed: 13 };
+      const params = { iterations: 200, lutSize: 33, seed: 13 };
       const proxy = await startTcpProxy(`http://${h.address}`);
       const cutOff = await startWorkerProcess(h, 'training', {
         TEMPORAL_ADDRESS: new URL(proxy.url).host,
@@ -34,8 +34,10 @@ describe('a superseded training attempt cannot write checkpoints', () => {
       });
       const job = await startJob(h, { params });
       await waitForView(job.handle, (v) => (v.progress?.iteration ?? 0) >= 5, 90_000);
-      await proxy.close(); // the partition: no connection to Temporal, storage still reachable
+      // The replacement polls before the partition: a worker's start-up takes seconds on a loaded
+      // machine, and the cut-off attempt must still be training when the replacement claims the job.
       const replacement = await startWorkerProcess(h, 'training');
+      await proxy.close(); // the partition: no connection to Temporal, storage still reachable
       const writers: number[] = [];
       let done = false;
       const watching = (async () => {
