@@ -5,6 +5,7 @@
  */
 import { describeJob, type TrainingActivityFacts } from '../src/jobs/describe-job.ts';
 import { createFsStorage } from '../src/storage/fs-storage.ts';
+import { type CheckpointRecord } from '../src/storage/types.ts';
 import { styleImage } from '../test/harness/images.ts';
 import { trainingWorkflowId, type JobRef } from '../workflows/job-identity.ts';
 import { LOCAL_TENANT } from '../src/auth/api-keys.ts';
@@ -15,6 +16,8 @@ export interface LongJob {
   ref: JobRef;
   /** The pending training activity (undefined between attempts or once the job is done). */
   training(): Promise<TrainingActivityFacts | undefined>;
+  /** The job's latest checkpoint record (throws when there is none yet). */
+  latestCheckpoint(): Promise<CheckpointRecord>;
   /** Cancels the job and waits (up to 30 s) for its workflow to close. */
   cancel(): Promise<void>;
 }
@@ -33,6 +36,11 @@ export async function submitLongJob(stack: BenchStack, name: string): Promise<Lo
   return {
     ref,
     training: () => describeJob({ client, storage }, ref).then((f) => f.training ?? undefined),
+    async latestCheckpoint() {
+      const latest = (await storage.listCheckpoints(ref)).at(-1);
+      if (!latest) throw new Error(`job ${id} has no checkpoint yet`);
+      return latest;
+    },
     async cancel() {
       await fetch(`${cluster.gatewayUrl}/v1/trainings/${id}/cancel`, { method: 'POST' }).then((r) =>
         r.arrayBuffer(),
@@ -44,4 +52,20 @@ export async function submitLongJob(stack: BenchStack, name: string): Promise<Lo
       await Promise.race([closed, new Promise((r) => setTimeout(r, 30_000))]);
     },
   };
+}
+
+/** Polls `fn` every `everyMs` until it returns a value (a throw counts as "not yet"). */
+export async function until<T>(
+  what: string,
+  timeoutMs: number,
+  everyMs: number,
+  fn: () => Promise<T | undefined>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const v = await fn().catch(() => undefined);
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }

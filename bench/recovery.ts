@@ -17,12 +17,10 @@
  * event_loop_delay_p99_ms: the training worker's main event loop, measured by the
  * preloaded probe over 10 s of this job's training (lutSize 65, the heaviest).
  */
-import { type JobRef } from '../workflows/job-identity.ts';
 import { type TrainingActivityFacts } from '../src/jobs/describe-job.ts';
 import { type Component, SECOND_TRAINING } from '../test/harness/components.ts';
-import { createFsStorage } from '../src/storage/fs-storage.ts';
 import { type BenchStack, type ProbeReading } from './stack.ts';
-import { submitLongJob } from './long-job.ts';
+import { type LongJob, submitLongJob, until } from './long-job.ts';
 
 /** One SIGKILL of the worker running the job, and how the job came back. */
 export interface KillOutcome {
@@ -50,25 +48,10 @@ export interface RecoveryResult extends KillOutcome {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(
-  what: string,
-  timeoutMs: number,
-  everyMs: number,
-  fn: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResult> {
   const { cluster } = stack;
   const job = await submitLongJob(stack, 'recovery');
-  const { ref, training } = job;
+  const { training } = job;
   await until(
     'training to start',
     60_000,
@@ -83,9 +66,9 @@ export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResu
   // A spare training worker joins; the job stays where it runs.
   cluster.start(SECOND_TRAINING);
   await cluster.waitServing(SECOND_TRAINING, 60_000);
-  const spare = await killDuringTraining(stack, training, ref, 'training', false);
+  const spare = await killDuringTraining(stack, job, 'training', false);
   // Now the job runs on the spare, the only training worker left: kill it and restart it at once.
-  const restartOnly = await killDuringTraining(stack, training, ref, SECOND_TRAINING, true);
+  const restartOnly = await killDuringTraining(stack, job, SECOND_TRAINING, true);
   await job.cancel();
   // Later sections expect the usual layout: one training worker, named `training`.
   await cluster.kill(SECOND_TRAINING);
@@ -94,18 +77,15 @@ export async function recoveryAfterKill(stack: BenchStack): Promise<RecoveryResu
   return { ...spare, recoveryAfterKillS: spare.runningAgainAfterS, restartOnly, eventLoop };
 }
 
-type ReadTraining = () => Promise<TrainingActivityFacts | undefined>;
-
 /** SIGKILLs `victim` right after a fresh heartbeat and follows the job until it trains again. */
 async function killDuringTraining(
   stack: BenchStack,
-  training: ReadTraining,
-  ref: JobRef,
+  job: LongJob,
   victim: Component,
   restart: boolean,
 ): Promise<KillOutcome> {
   const { cluster } = stack;
-  const storage = createFsStorage(stack.dataDir);
+  const { training } = job;
   let previous = (await training())?.heartbeat?.iteration;
   const fresh = await until('a fresh heartbeat', 15_000, 50, async () => {
     const t = await training();
@@ -117,7 +97,7 @@ async function killDuringTraining(
   const { killedAt } = await cluster.kill(victim);
   if (restart) cluster.start(victim);
   const serving = restart ? cluster.waitServing(victim, 60_000) : Promise.resolve(null);
-  const latest = (await storage.listCheckpoints(ref)).at(-1)!;
+  const latest = await job.latestCheckpoint();
   const after = (pred: (t: TrainingActivityFacts) => boolean) => async () => {
     const t = await training();
     return t && t.attempt > fresh.attempt && pred(t) ? Date.now() : undefined;

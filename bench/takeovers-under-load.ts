@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { type BenchStack } from './stack.ts';
 import { summarize, type Summary } from './stats.ts';
-import { submitLongJob } from './long-job.ts';
+import { submitLongJob, until } from './long-job.ts';
 
 export interface TakeoverResult {
   windowS: number;
@@ -34,12 +34,10 @@ function burner(seconds: number): ChildProcess {
 export async function takeoversUnderLoad(stack: BenchStack, windowS = 60): Promise<TakeoverResult> {
   const job = await submitLongJob(stack, 'takeovers');
   const { training } = job;
-  const deadline = Date.now() + 60_000;
-  while ((await training().catch(() => null))?.state !== 'started') {
-    if (Date.now() > deadline) throw new Error('training did not start');
-    await sleep(200);
-  }
-  const first = (await training())!;
+  const first = await until('training to start', 60_000, 200, async () => {
+    const t = await training();
+    return t?.state === 'started' ? t : undefined;
+  });
   const burners = Array.from({ length: 2 * os.availableParallelism() }, () => burner(windowS + 5));
   const loadStart = os.loadavg()[0];
   const gaps: number[] = [];
