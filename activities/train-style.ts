@@ -103,10 +103,12 @@ export function createTrainActivities(deps: TrainDeps) {
       // Heartbeats keep flowing even when one iteration is slow: they carry the
       // cancellation back to us and prove to the server that this worker is alive.
       ticker = setInterval(() => heartbeat(beat), 500);
+      let lastWritten: { iteration: number; data: Uint8Array; key: string } | undefined;
       const write = async (iteration: number, loss: number | null, data: Uint8Array) => {
         const record = await withStorage(`writing checkpoint ${iteration} ${of}`, () =>
           deps.storage.writeCheckpoint(job, writer, { iteration, loss, data }),
         );
+        lastWritten = { iteration, data, key: record.key };
         beat = { ...beat, iteration, loss, checkpointKey: record.key, storageFailures: 0 };
         heartbeat(beat);
         // Housekeeping: a failure here costs disk, not the job.
@@ -131,16 +133,23 @@ export function createTrainActivities(deps: TrainDeps) {
         },
         onCheckpoint: async (c) => {
           await write(c.iteration, c.loss ?? null, c.data);
-          report.checkpoint({ ...beat, total: c.total });
+          // The last checkpoint is not reported: the activity's result follows at once with
+          // the same facts (the workflow and the event log take them from it), which saves a
+          // signal and a workflow task on every attempt that finishes.
+          if (c.iteration < c.total) report.checkpoint({ ...beat, total: c.total });
         },
         onLog: (line) => log.info(line.message, { jobId: input.jobId, trainerLevel: line.level }),
       });
-      const final = await write(outcome.iterations, outcome.finalLoss ?? null, outcome.finalState);
+      // A trainer's last checkpoint usually is its final state already (the colour-LUT
+      // trainer always ends with one): then it is not written a second time.
+      const finalKey = sameState(lastWritten, outcome.iterations, outcome.finalState)
+        ? lastWritten.key
+        : (await write(outcome.iterations, outcome.finalLoss ?? null, outcome.finalState)).key;
       return {
         iterations: outcome.iterations,
         total: outcome.total,
         finalLoss: outcome.finalLoss,
-        checkpointKey: final.key,
+        checkpointKey: finalKey,
         resumedFrom,
         durationMs: Date.now() - started,
       };
@@ -163,4 +172,15 @@ export function createTrainActivities(deps: TrainDeps) {
   }
 
   return { trainStyle };
+}
+
+/** Whether the checkpoint written last holds exactly `state` at `iteration`. */
+function sameState(
+  written: { iteration: number; data: Uint8Array; key: string } | undefined,
+  iteration: number,
+  state: Uint8Array,
+): written is { iteration: number; data: Uint8Array; key: string } {
+  if (written === undefined || written.iteration !== iteration) return false;
+  const { buffer, byteOffset, byteLength } = written.data; // a view, not a copy (65³ states are 6.6 MB)
+  return Buffer.from(buffer, byteOffset, byteLength).equals(state);
 }

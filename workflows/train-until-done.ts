@@ -44,7 +44,7 @@ export async function trainUntilDone(
         ),
         priority: { priorityKey: job.priority, fairnessKey: input.tenantId },
       });
-      return await scope.run(() =>
+      const result = await scope.run(() =>
         training.trainStyle({
           ...toJobRef(input),
           run: job.run,
@@ -53,6 +53,8 @@ export async function trainUntilDone(
           pixels,
         }),
       );
+      job.trainingFinished(result);
+      return result;
     } catch (err) {
       // Our own scope cancelled (pause or re-prioritisation) while the workflow itself was not.
       // Judged by the scope, not by the error: when the training worker has died, the cancelled

@@ -37,6 +37,7 @@ import {
   type StyleTrainingInput,
   type TrainingReportInput,
 } from './messages.ts';
+import type { TrainStyleResult } from '../activities/types.ts';
 import { childUpdateSignal } from './pack-messages.ts';
 import { TrainingPhaseKey } from './search-attributes.ts';
 
@@ -111,6 +112,24 @@ export class TrainingJobState {
       this.trainingStartedAt = new Date().toISOString();
       upsertMemo({ startedAt: this.trainingStartedAt });
     }
+  }
+
+  /**
+   * The training run's result stands for its last report: an attempt does not report its
+   * final checkpoint (activities/train-style.ts), the result carries it. State only, no
+   * command, so histories from before replay unchanged.
+   */
+  trainingFinished(
+    result: Pick<TrainStyleResult, 'iterations' | 'total' | 'finalLoss' | 'checkpointKey'>,
+  ): void {
+    this.report = {
+      run: this.run,
+      attempt: this.report?.run === this.run ? this.report.attempt : 1,
+      iteration: result.iterations,
+      total: result.total,
+      loss: result.finalLoss,
+      checkpointKey: result.checkpointKey,
+    };
   }
 
   private changePriority(priority: number) {

@@ -77,6 +77,8 @@ export function createEventDeriver() {
         if (f.activityType === TRAIN_ACTIVITY) runs += 1;
         break;
       case 'activity_completed':
+        if (activityTypes.get(f.scheduledEventId) === TRAIN_ACTIVITY)
+          for (const e of reports.finishedOf(f.result)) emit(...e);
         if (activityTypes.get(f.scheduledEventId) === PUBLISH_ACTIVITY) {
           const artifacts = ((f.result as { artifacts?: string[] } | null)?.artifacts ?? []).filter(
             (a) => typeof a === 'string',

@@ -2,6 +2,8 @@
  * Events from the training activity's own reports (the `trainingReport` signal, sent at
  * the start of every attempt and at every checkpoint): the first report of an attempt
  * starts it — and, past attempt 1, says why it was retried — later ones are checkpoints.
+ * An attempt that finishes does not report its last checkpoint: that one comes from the
+ * training activity's result (`finishedOf`).
  */
 import { type JobEventType } from './job-event.ts';
 import { type FailureSummary } from '../jobs/failure-summary.ts';
@@ -26,16 +28,24 @@ export function createReportTracker() {
   const seenAttempts = new Set<string>();
   const hints = new Map<string, FailureSummary>();
   const retried = new Set<string>();
+  let lastAttempt: { run: number; attempt: number } | undefined;
+  let lastCheckpoint: { key: string; iteration: number } | undefined;
+
+  function checkpointEvent(attempt: number, iteration: number, total: number, loss: number | null): Emitted {
+    const data = { iteration, total, loss, attempt };
+    return ['checkpoint', `Checkpoint at iteration ${iteration}/${total}${formatLoss(loss)}`, data];
+  }
 
   function eventsOf(arg: unknown): Emitted[] {
     const r = arg as Report | null;
     if (!r || typeof r.run !== 'number' || typeof r.attempt !== 'number') return [];
     const key = `${r.run}:${r.attempt}`;
     const of = `${r.iteration}/${r.total}`;
+    lastAttempt = { run: r.run, attempt: r.attempt };
     if (seenAttempts.has(key)) {
       if (!r.checkpointKey) return [];
-      const data = { iteration: r.iteration, total: r.total, loss: r.loss, attempt: r.attempt };
-      return [['checkpoint', `Checkpoint at iteration ${of}${formatLoss(r.loss)}`, data]];
+      lastCheckpoint = { key, iteration: r.iteration };
+      return [checkpointEvent(r.attempt, r.iteration, r.total, r.loss)];
     }
     seenAttempts.add(key);
     const out: Emitted[] = [];
@@ -52,8 +62,22 @@ export function createReportTracker() {
     return out;
   }
 
+  /**
+   * The training activity's result: its final checkpoint, unless the attempt reported that
+   * one itself (histories from before attempts stopped reporting it).
+   */
+  function finishedOf(result: unknown): Emitted[] {
+    const r = result as { iterations?: unknown; total?: unknown; finalLoss?: unknown } | null;
+    if (!r || typeof r.iterations !== 'number' || typeof r.total !== 'number' || !lastAttempt) return [];
+    const key = `${lastAttempt.run}:${lastAttempt.attempt}`;
+    if (lastCheckpoint?.key === key && lastCheckpoint.iteration === r.iterations) return [];
+    const loss = typeof r.finalLoss === 'number' ? r.finalLoss : null;
+    return [checkpointEvent(lastAttempt.attempt, r.iterations, r.total, loss)];
+  }
+
   return {
     eventsOf,
+    finishedOf,
     /** Why attempt `attempt` of training run `run` was needed (the failure of the attempt before it). */
     hintRetry(run: number, attempt: number, failure: FailureSummary): void {
       hints.set(`${run}:${attempt}`, failure);

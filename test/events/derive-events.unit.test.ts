@@ -50,6 +50,36 @@ describe('createEventDeriver', () => {
     ]);
   });
 
+  it("takes a finished run's last checkpoint from the training result, once, also when the attempt reported it itself", () => {
+    const trainScheduled = (id: number) =>
+      fact({ kind: 'activity_scheduled', activityType: 'trainStyle' }, id);
+    const trainDone = (scheduledEventId: number, iterations: number) =>
+      fact({
+        kind: 'activity_completed',
+        scheduledEventId,
+        result: { iterations, total: 10, finalLoss: 0.25, checkpointKey: `k${iterations}` },
+      });
+    const checkpoints = (facts: HistoryFact[]) =>
+      derive(facts)
+        .filter((e) => e.type === 'checkpoint')
+        .map((e) => [e.data.attempt, e.data.iteration, e.data.loss]);
+    // Now: the attempt reports checkpoints before its last; the result brings the last one.
+    expect(
+      checkpoints([trainScheduled(200), report(1, 1, 0), report(1, 1, 5, 'k5'), trainDone(200, 10)]),
+    ).toEqual([
+      [1, 5, 0.5],
+      [1, 10, 0.25],
+    ]);
+    // Histories from before: the attempt reported its last checkpoint too; it is not repeated.
+    expect(
+      checkpoints([trainScheduled(300), report(1, 2, 3, 'k3'), report(1, 2, 10, 'k10'), trainDone(300, 10)]),
+    ).toEqual([[2, 10, 0.5]]);
+    // A run that resumed an already finished state still shows its checkpoint, as before.
+    expect(checkpoints([trainScheduled(400), report(2, 1, 10, 'k10'), trainDone(400, 10)])).toEqual([
+      [1, 10, 0.25],
+    ]);
+  });
+
   it('emits exactly one terminal event: the phase, not the close event after it', () => {
     const events = derive([
       phase('publishing'),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { localJob, startJob } from '../helpers/jobs.ts';
-import { activityFacts, visibilityWrites } from '../harness/history.ts';
+import { activityFacts, signalsOf, visibilityWrites } from '../harness/history.ts';
+import { statusQuery, type TrainingReportInput } from '../../workflows/messages.ts';
 import { useHarness } from '../helpers/use-stack.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -42,6 +43,14 @@ describe('styleTrainingWorkflow end to end', () => {
     const writes = await visibilityWrites(handle);
     expect(writes.phases).toEqual(['decoding', 'training', 'publishing', 'succeeded']);
     expect(writes.memoFields).toEqual(['startedAt']);
+    // The attempt reports its start and its checkpoints but not the last one: the result
+    // carries that (a signal and a workflow task less), and the job's view shows it.
+    const reports = await signalsOf<TrainingReportInput>(handle, 'trainingReport');
+    expect(reports[0]).toMatchObject({ run: 1, attempt: 1, iteration: 0 });
+    expect(reports.filter((r) => r.iteration >= manifest.metrics.iterations)).toEqual([]);
+    const view = await handle.query(statusQuery);
+    expect(view.progress).toMatchObject({ iteration: manifest.metrics.iterations, total: 8 });
+    expect(view.attempt).toBe(1);
   });
 
   it('is deterministic: the same image and seed give a byte-identical style.cube', async () => {
