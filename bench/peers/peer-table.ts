@@ -172,5 +172,34 @@ export function peerTable(p: PeersResult | undefined, recovery: RecoveryResult |
         `| ${l.figure} (${l.unit}) | ${cell(l.atelier)} | ${cell(l.floor, l.floorNote)} | ${cell(l.bullmq, l.bullmqNote)} | ${ratios(l)} |`,
     ),
     '',
+    ...cpuBreakdown(p),
   ].join('\n');
+}
+
+/** Where each system's CPU per sustained job goes, process by process (same window as above). */
+function cpuBreakdown(p: PeersResult | undefined): string[] {
+  const systems = [
+    ['Atelier', p?.atelier?.sustained],
+    ['bare Temporal', p?.floor?.sustained],
+    ['BullMQ+Redis', p?.bullmq?.sustained],
+  ] as const;
+  const rows = systems.flatMap(([name, s]) =>
+    s && s.completedInWindow > 0
+      ? [
+          `| ${name} | ${Object.entries(s.cpuMsByProcess)
+            .sort(([, a], [, b]) => b - a)
+            .map(([proc, ms]) => `${proc} ${fmt(ms / s.completedInWindow)}`)
+            .join(', ')} | ${fmt(s.cpuMsPerJob)} |`,
+        ]
+      : [],
+  );
+  if (!rows.length) return [];
+  return [
+    'CPU per sustained job by process (ms; `temporal` is the dev server, `bench` the load generator):',
+    '',
+    '| system | by process | total |',
+    '|---|---|---:|',
+    ...rows,
+    '',
+  ];
 }
