@@ -102,20 +102,27 @@ export class BinnedWasserstein {
     const { n, bins, statsX, countT, sumT, startD, startT } = this;
     countT.fill(0);
     sumT.fill(0);
-    // Targets are sorted, so each bin's are consecutive: accumulate in registers, store once.
-    for (let k = 0; k < n;) {
-      const j = ((sorted[k] - lo) * scale) | 0;
-      let count = 0;
-      let sum = 0;
-      let r: number;
-      while (k < n && ((r = (sorted[k] - lo) * scale) | 0) === j) {
-        count++;
-        sum += r - j;
-        k++;
+    // Targets are sorted, so each bin's are consecutive: accumulate in registers, store when
+    // the bin changes. One flat loop computing each position once (the nested loop it replaces
+    // computed it twice and re-tested the bounds); the same sums, added in the same order.
+    let bin = ((sorted[0] - lo) * scale) | 0;
+    let count = 0;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const r = (sorted[k] - lo) * scale;
+      const j = r | 0;
+      if (j !== bin) {
+        countT[bin] = count;
+        sumT[bin] = sum;
+        bin = j;
+        count = 0;
+        sum = 0;
       }
-      countT[j] = count;
-      sumT[j] = sum;
+      count++;
+      sum += r - j;
     }
+    countT[bin] = count;
+    sumT[bin] = sum;
     let cx = 0;
     let ct = 0;
     let total = 0;
