@@ -49,7 +49,7 @@ export class ProjectionSorter {
       const v = tmpValues[i];
       out[high[((v - lo) * scale) >>> bits]++] = v;
     }
-    if (!insertionFixUp(out, null, n)) out.sort();
+    if (!insertionFixUp(out, n)) out.sort();
   }
 
   /**
@@ -77,20 +77,21 @@ export class ProjectionSorter {
     }
     const { bits, lo, scale, low, high } = this.keyed;
     const { tmpValues, tmpIndex } = this;
-    const mask = (1 << bits) - 1;
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      const j = low[((v - lo) * scale) & mask]++;
-      tmpValues[j] = v;
-      tmpIndex[j] = payload ? payload[i] : i;
-    }
-    for (let i = 0; i < n; i++) {
-      const v = tmpValues[i];
-      const j = high[((v - lo) * scale) >>> bits]++;
-      sorted[j] = v;
-      order[j] = tmpIndex[i];
-    }
-    if (!insertionFixUp(sorted, order, n)) {
+    scatterByDigits(
+      values,
+      payload ?? null,
+      n,
+      lo,
+      scale,
+      bits,
+      low,
+      high,
+      tmpValues,
+      tmpIndex,
+      sorted,
+      order,
+    );
+    if (!insertionFixUpWithOrder(sorted, order, n)) {
       for (let i = 0; i < n; i++) order[i] = i;
       order.sort((a, b) => values[a] - values[b] || a - b);
       for (let i = 0; i < n; i++) sorted[i] = values[order[i]];
@@ -106,25 +107,88 @@ export class ProjectionSorter {
 }
 
 /**
- * Stable insertion sort of a sequence already ordered up to short runs (moving `order`
- * along when given). Returns false, leaving it incomplete, once the move budget is spent.
+ * Stable insertion sort of a sequence already ordered up to short runs. Returns false,
+ * leaving it incomplete, once the move budget is spent.
  */
-function insertionFixUp(values: Float64Array, order: Uint32Array | null, n: number): boolean {
+function insertionFixUp(values: Float64Array, n: number): boolean {
   let budget = MOVES_PER_VALUE * n + 64;
   for (let i = 1; i < n; i++) {
     const v = values[i];
     if (!(v < values[i - 1])) continue;
-    const index = order ? order[i] : 0;
     let j = i - 1;
     do {
       values[j + 1] = values[j];
-      if (order) order[j + 1] = order[j];
       j--;
     } while (j >= 0 && values[j] > v);
     values[j + 1] = v;
-    if (order) order[j + 1] = index;
     budget -= i - j;
     if (budget < 0) return false;
   }
   return true;
+}
+
+/** `insertionFixUp` moving `order` along (a copy, not a flag: no test inside the loop). */
+function insertionFixUpWithOrder(values: Float64Array, order: Uint32Array, n: number): boolean {
+  let budget = MOVES_PER_VALUE * n + 64;
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    if (!(v < values[i - 1])) continue;
+    const index = order[i];
+    let j = i - 1;
+    do {
+      values[j + 1] = values[j];
+      order[j + 1] = order[j];
+      j--;
+    } while (j >= 0 && values[j] > v);
+    values[j + 1] = v;
+    order[j + 1] = index;
+    budget -= i - j;
+    if (budget < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The two scatter passes of `argsortProjection`, as a plain function of locals (no field
+ * loads in its loops), with one copy of the first loop per kind of payload rather than a
+ * `payload ? payload[i] : i` test per value. In a micro-benchmark on the bench photo's
+ * 124,564 distinct colours (bench CPU, loaded machine) the target's sort went from ~10 to
+ * ~9.2 ms; the insertion pass likewise has its own copy with an order to move along.
+ */
+function scatterByDigits(
+  values: Float64Array,
+  payload: Uint32Array | null,
+  n: number,
+  lo: number,
+  scale: number,
+  bits: number,
+  low: Uint32Array,
+  high: Uint32Array,
+  tmpValues: Float64Array,
+  tmpIndex: Uint32Array,
+  sorted: Float64Array,
+  order: Uint32Array,
+): void {
+  const mask = (1 << bits) - 1;
+  if (payload) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const j = low[((v - lo) * scale) & mask]++;
+      tmpValues[j] = v;
+      tmpIndex[j] = payload[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const j = low[((v - lo) * scale) & mask]++;
+      tmpValues[j] = v;
+      tmpIndex[j] = i;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const v = tmpValues[i];
+    const j = high[((v - lo) * scale) >>> bits]++;
+    sorted[j] = v;
+    order[j] = tmpIndex[i];
+  }
 }
