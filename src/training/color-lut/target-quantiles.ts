@@ -26,7 +26,7 @@
 import { type WeightedPoints } from './distinct-colours.ts';
 import { type Box, fillAxisTables, boundingBox, pointCount, projectionRange } from './projection.ts';
 import { ProjectionSorter } from './projection-sort.ts';
-import { type QuantilePlan, weightedQuantiles } from './quantile-plan.ts';
+import { type QuantilePlan, weightedQuantilesInOrder } from './quantile-plan.ts';
 
 /** Segments longer than this are sorted by comparison rather than by insertion. */
 const MAX_INSERTION = 48;
@@ -50,12 +50,11 @@ export class TargetQuantiles {
   private readonly ends: Uint32Array;
   private readonly scratch: Uint32Array;
   private readonly tables = new Float64Array(3 * 256);
-  /** The sorting path: sorter, sorted values, their counts, and the identity order. */
+  /** The sorting path: sorter, sorted values and their counts. */
   private readonly sorting: {
     sorter: ProjectionSorter;
     sorted: Float64Array;
     counts: Uint32Array;
-    identity: Uint32Array;
   } | null;
 
   constructor(
@@ -83,7 +82,6 @@ export class TargetQuantiles {
             sorter: new ProjectionSorter(this.m),
             sorted: new Float64Array(this.m),
             counts: new Uint32Array(this.m),
-            identity: Uint32Array.from({ length: this.m }, (_, i) => i),
           }
         : null;
   }
@@ -95,9 +93,9 @@ export class TargetQuantiles {
     const { n, lo: loRank, hi: hiRank, frac } = this.plan;
     if (out.length !== n) throw new RangeError(`expects ${n} quantiles, got ${out.length}`);
     if (this.sorting) {
-      const { sorter, sorted, counts: sortedCounts, identity } = this.sorting;
+      const { sorter, sorted, counts: sortedCounts } = this.sorting;
       sorter.argsortProjection(points, this.box, axes, at, sortedCounts, sorted, multiplicity);
-      weightedQuantiles(this.plan, sorted, identity, sortedCounts, out);
+      weightedQuantilesInOrder(this.plan, sorted, sortedCounts, out);
       return;
     }
     const [lo, hi] = projectionRange(this.box, axes, at);
