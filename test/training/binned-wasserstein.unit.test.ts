@@ -91,4 +91,45 @@ describe('BinnedWasserstein', () => {
     expect(Array.from(out)).toEqual(Array.from(projected));
     expect(Object.is(along, new BinnedWasserstein(count).distance(projected, target, lo, hi))).toBe(true);
   });
+  it('distanceAlongPair gives the very numbers and projections of two distanceAlong calls', () => {
+    const random = lcg(12);
+    const count = 4000;
+    const points = Float64Array.from({ length: 3 * count }, random);
+    const axes = Float64Array.of(0.48, -0.6, 0.64, 0.6, 0.64, 0.48);
+    // One target far from the values (bins settle), one close to them (most bins mixed).
+    const far = Float64Array.from({ length: count }, () => random() - 0.2).sort();
+    const close = Float64Array.from({ length: count }, (_, i) => {
+      const p = 3 * i;
+      return 0.6 * points[p] + 0.64 * points[p + 1] + 0.48 * points[p + 2] + (random() - 0.5) * 1e-3;
+    }).sort();
+    const rangeA = [-0.7, 1.2] as const;
+    const rangeB = [-0.01, 1.73] as const;
+    const single = [new Float64Array(count), new Float64Array(count)];
+    const want = [
+      new BinnedWasserstein(count).distanceAlong(points, axes, 0, single[0], far, ...rangeA),
+      new BinnedWasserstein(count).distanceAlong(points, axes, 3, single[1], close, ...rangeB),
+    ];
+    const outs = [new Float64Array(count), new Float64Array(count)];
+    const result = new Float64Array(2);
+    const first = new BinnedWasserstein(count);
+    first.distanceAlongPair(
+      new BinnedWasserstein(count),
+      points,
+      axes,
+      0,
+      3,
+      outs[0],
+      outs[1],
+      far,
+      close,
+      rangeA,
+      rangeB,
+      result,
+    );
+    expect(want[0]).toBeGreaterThan(0.01);
+    expect(want[1]).toBeLessThan(1e-3);
+    expect(Object.is(result[0], want[0]) && Object.is(result[1], want[1])).toBe(true);
+    expect(Array.from(outs[0])).toEqual(Array.from(single[0]));
+    expect(Array.from(outs[1])).toEqual(Array.from(single[1]));
+  });
 });

@@ -97,6 +97,70 @@ export class BinnedWasserstein {
     return this.finish(out, sorted, lo, hi, scale);
   }
 
+  /**
+   * `distanceAlong` on two axes at once, `other` (of the same n and bins) taking the second:
+   * one pass over the points bins both projections. Consecutive points (lattice order) tend to
+   * fall in the same bin, so each bin update waits on the previous one through memory; two
+   * independent chains in one loop overlap, where one alone mostly waits (a micro-benchmark on
+   * the 65³ lattice: ~4 ms for two passes, ~2 ms for one pass over both). Each axis's numbers
+   * are computed exactly as `distanceAlong` does, in the same order: the same two results.
+   */
+  distanceAlongPair(
+    other: BinnedWasserstein,
+    points: Float64Array,
+    axes: Float64Array,
+    atA: number,
+    atB: number,
+    outA: Float64Array,
+    outB: Float64Array,
+    sortedA: Float64Array,
+    sortedB: Float64Array,
+    rangeA: readonly [number, number],
+    rangeB: readonly [number, number],
+    result: Float64Array,
+  ): void {
+    const { n, bins, statsX } = this;
+    const [loA, hiA] = rangeA;
+    const [loB, hiB] = rangeB;
+    if (other.n !== n || other.bins !== bins || !(hiA > loA) || !(hiB > loB) || points.length !== 3 * n) {
+      result[0] = this.distanceAlong(points, axes, atA, outA, sortedA, loA, hiA);
+      result[1] = other.distanceAlong(points, axes, atB, outB, sortedB, loB, hiB);
+      return;
+    }
+    if (outA.length !== n || outB.length !== n || sortedA.length !== n || sortedB.length !== n)
+      throw new RangeError(`expects ${n} points, values and targets`);
+    const statsY = other.statsX;
+    const a0 = axes[atA];
+    const a1 = axes[atA + 1];
+    const a2 = axes[atA + 2];
+    const b0 = axes[atB];
+    const b1 = axes[atB + 1];
+    const b2 = axes[atB + 2];
+    const scaleA = (bins - 0.5) / (hiA - loA);
+    const scaleB = (bins - 0.5) / (hiB - loB);
+    statsX.fill(0);
+    statsY.fill(0);
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
+      const x = points[p];
+      const y = points[p + 1];
+      const z = points[p + 2];
+      const v = a0 * x + a1 * y + a2 * z;
+      outA[i] = v;
+      const r = (v - loA) * scaleA;
+      const j = r | 0;
+      statsX[2 * j]++;
+      statsX[2 * j + 1] += r - j;
+      const w = b0 * x + b1 * y + b2 * z;
+      outB[i] = w;
+      const s = (w - loB) * scaleB;
+      const k = s | 0;
+      statsY[2 * k]++;
+      statsY[2 * k + 1] += s - k;
+    }
+    result[0] = this.finish(outA, sortedA, loA, hiA, scaleA);
+    result[1] = other.finish(outB, sortedB, loB, hiB, scaleB);
+  }
+
   /** The rest of `distance`, once the values are binned. */
   private finish(values: Float64Array, sorted: Float64Array, lo: number, hi: number, scale: number): number {
     const { n, bins, statsX, countT, sumT, startD, startT } = this;

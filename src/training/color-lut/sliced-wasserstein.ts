@@ -11,7 +11,7 @@ import { ProjectionSorter } from './projection-sort.ts';
 import { createQuantilePlan, weightedQuantiles } from './quantile-plan.ts';
 import { lossDirections } from './rotation.ts';
 
-/** Enough directions for a stable loss curve; each one costs one sort of the samples per iteration. */
+/** Enough directions for a stable loss curve; each one costs binning the samples once an iteration (two a pass). */
 export const LOSS_DIRECTION_COUNT = 16;
 
 /**
@@ -25,6 +25,10 @@ export interface LossContext {
   targetQuantiles: Float64Array; // direction-major, n per direction
   distance: BinnedWasserstein;
   projection: Float64Array;
+  /** The second direction of each pair (see `lossOf`). */
+  distance2: BinnedWasserstein;
+  projection2: Float64Array;
+  pair: Float64Array;
   box: Box;
 }
 
@@ -46,23 +50,57 @@ export function createLossContext(
     shared.argsortProjection(target.points, targetBox, directions, d * 3, order, sorted);
     weightedQuantiles(plan, sorted, order, target.counts, targetQuantiles.subarray(d * n, d * n + n));
   }
-  const projection = new Float64Array(n);
-  const distance = new BinnedWasserstein(n);
-  return { n, directions, targetQuantiles, distance, projection, box: new Float64Array(6) };
+  return {
+    n,
+    directions,
+    targetQuantiles,
+    distance: new BinnedWasserstein(n),
+    projection: new Float64Array(n),
+    distance2: new BinnedWasserstein(n),
+    projection2: new Float64Array(n),
+    pair: new Float64Array(2),
+    box: new Float64Array(6),
+  };
 }
 
 /** Sliced Wasserstein distance of `samples` (n interleaved RGB points) to the context's target. */
 export function lossOf(samples: Float64Array, ctx: LossContext): number {
-  const { n, directions, targetQuantiles, distance, projection } = ctx;
+  const { n, directions, targetQuantiles, distance, projection, distance2, projection2, pair } = ctx;
   if (samples.length !== n * 3)
     throw new RangeError(`loss context expects ${n} samples, got ${samples.length / 3}`);
   const box = boundingBox(samples, ctx.box);
-  let total = 0;
-  for (let d = 0; d < LOSS_DIRECTION_COUNT; d++) {
-    const target = targetQuantiles.subarray(d * n, d * n + n);
+  const targetOf = (d: number) => targetQuantiles.subarray(d * n, d * n + n);
+  const rangeOf = (d: number, target: Float64Array): [number, number] => {
     const [lo, hi] = projectionRange(box, directions, d * 3);
-    const [from, to] = [Math.min(lo, target[0]), Math.max(hi, target[n - 1])];
-    total += distance.distanceAlong(samples, directions, d * 3, projection, target, from, to);
+    return [Math.min(lo, target[0]), Math.max(hi, target[n - 1])];
+  };
+  let total = 0;
+  // Directions in pairs, binned in one pass over the samples (`distanceAlongPair`); the
+  // distances are added in direction order, as one at a time would.
+  for (let d = 0; d < LOSS_DIRECTION_COUNT; d += 2) {
+    const target = targetOf(d);
+    if (d + 1 === LOSS_DIRECTION_COUNT) {
+      const [from, to] = rangeOf(d, target);
+      total += distance.distanceAlong(samples, directions, d * 3, projection, target, from, to);
+      break;
+    }
+    const target2 = targetOf(d + 1);
+    distance.distanceAlongPair(
+      distance2,
+      samples,
+      directions,
+      d * 3,
+      d * 3 + 3,
+      projection,
+      projection2,
+      target,
+      target2,
+      rangeOf(d, target),
+      rangeOf(d + 1, target2),
+      pair,
+    );
+    total += pair[0];
+    total += pair[1];
   }
   return total / LOSS_DIRECTION_COUNT;
 }
