@@ -23,9 +23,12 @@ describe('a superseded training attempt cannot write checkpoints', () => {
 
   it(
     'the partitioned worker is refused; the head never goes back to it; same bytes as a clean run',
-    { timeout: 240_000 },
+    { timeout: 360_000 },
     async () => {
-      const params = { iterations: 200, lutSize: 33, seed: 13 };
+      // Long enough that the cut-off attempt is still training when it is taken over: with
+      // the default patience (10), the small test image stopped early within a
+      // few seconds on a fast host, before the claim, and the cut-off never tried another write.
+      const params = { iterations: 600, lutSize: 33, patience: 100, seed: 13 };
       const proxy = await startTcpProxy(`http://${h.address}`);
       const cutOff = await startWorkerProcess(h, 'training', {
         TEMPORAL_ADDRESS: new URL(proxy.url).host,
